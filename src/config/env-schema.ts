@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { readJwk } from './read-jwk.js';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const moduleList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'module names are lower-case letters, digits and _')));
+
+const jwkSource = (name: string) =>
+  z.string().transform((value, ctx) => {
+    try {
+      return readJwk(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${name}: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+/** Every environment variable of DESIGN.md, with its default. Only `src/config` reads process.env. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// URL')
+    .optional(),
+  MONGODB_DB: z.string().min(1).default('a64'),
+  ENABLED_MODULES: moduleList.optional(),
+  AUTO_DISCOVER_MODULES: booleanString.default(true),
+  REGISTRY_URL: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+  REGISTRY_PUBLIC_KEY: jwkSource('REGISTRY_PUBLIC_KEY').optional(),
+  REGISTRY_TTL_SECONDS: positiveInt(60),
+  LICENSE_PUBLIC_KEY: jwkSource('LICENSE_PUBLIC_KEY').optional(),
+  LICENSE_SERVER_URL: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+  ADMIN_EMAIL: z.email({ message: 'expected an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TOKEN_TTL_SECONDS: positiveInt(12 * 3600),
+  MAX_PACKAGE_BYTES: positiveInt(200 * 1024 * 1024),
+  MAX_EXTRACTED_BYTES: positiveInt(1024 * 1024 * 1024),
+  MAX_PACKAGE_ENTRIES: positiveInt(20_000),
+  MODULE_HOOK_TIMEOUT_MS: positiveInt(10_000),
+  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { EnvSchema } from './env-schema.js';
+import type { Ed25519PublicJwk } from './read-jwk.js';
+
+/** The platform's validated settings. Built once at start; everything else receives it. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  mongodbUrl: string | undefined;
+  mongodbDb: string;
+  enabledModules: string[] | undefined;
+  autoDiscoverModules: boolean;
+  registryUrl: string | undefined;
+  registryPublicKey: Ed25519PublicJwk | undefined;
+  registryTtlSeconds: number;
+  licensePublicKey: Ed25519PublicJwk | undefined;
+  licenseServerUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  tokenTtlSeconds: number;
+  limits: {
+    maxPackageBytes: number;
+    maxExtractedBytes: number;
+    maxPackageEntries: number;
+    moduleHookTimeoutMs: number;
+    maxBodyBytes: number;
+    minPasswordLength: number;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment once. A bad value throws a ConfigError naming each variable and
+ * what it accepts, so start-up stops with a message a person can act on.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    mongodbUrl: e.MONGODB_URL,
+    mongodbDb: e.MONGODB_DB,
+    enabledModules: e.ENABLED_MODULES,
+    autoDiscoverModules: e.AUTO_DISCOVER_MODULES,
+    registryUrl: e.REGISTRY_URL?.replace(/\/+$/, ''),
+    registryPublicKey: e.REGISTRY_PUBLIC_KEY,
+    registryTtlSeconds: e.REGISTRY_TTL_SECONDS,
+    licensePublicKey: e.LICENSE_PUBLIC_KEY,
+    licenseServerUrl: e.LICENSE_SERVER_URL?.replace(/\/+$/, ''),
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
+    logLevel: e.LOG_LEVEL,
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    limits: {
+      maxPackageBytes: e.MAX_PACKAGE_BYTES,
+      maxExtractedBytes: e.MAX_EXTRACTED_BYTES,
+      maxPackageEntries: e.MAX_PACKAGE_ENTRIES,
+      moduleHookTimeoutMs: e.MODULE_HOOK_TIMEOUT_MS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      minPasswordLength: 10,
+    },
+  };
+}

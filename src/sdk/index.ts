@@ -1,0 +1,4 @@
+export { defineModule } from './define-module.js';
+export { badInput, ModuleError, type ModuleErrorCode } from './module-error.js';
+export type * from './types.js';
+export { withPermission } from './with-permission.js';
