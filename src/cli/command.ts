@@ -8,7 +8,7 @@ export interface CliIo {
 }
 
 export interface CliArgs {
-  values: Record<string, string | boolean | string[] | undefined>;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
 }
 

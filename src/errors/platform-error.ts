@@ -19,10 +19,10 @@ export class PlatformError extends GraphQLError {
 
   constructor(code: ErrorCode, message?: string, options: PlatformErrorOptions = {}) {
     const { status, message: fallback } = ERROR_CODES[code];
-    super(message ?? fallback, {
-      extensions: { code, ...options.details },
-      originalError: options.cause instanceof Error ? options.cause : undefined,
-    });
+    // The cause is kept as `cause`, not `originalError`: yoga masks GraphQLErrors whose
+    // originalError is not itself a GraphQLError, and our message is already meant for people.
+    super(message ?? fallback, { extensions: { ...options.details, code } });
+    if (options.cause !== undefined) this.cause = options.cause;
     this.name = 'PlatformError';
     this.code = code;
     this.status = status;

@@ -1,0 +1,33 @@
+import { loadConfig } from '../../config/index.js';
+import { createPlatform } from '../../platform/create-platform.js';
+import type { CliCommand } from '../command.js';
+
+/** `a64 serve`: runs the platform until SIGINT/SIGTERM, configured by the environment. */
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Serve the platform (configured by environment variables; see README)',
+  usage: 'a64 serve',
+  options: {},
+  async run(_args, io) {
+    const config = loadConfig(io.env);
+    const platform = createPlatform(config);
+    const started = await platform.start();
+    io.stdout(`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)\n`);
+    if (started.bootstrap) {
+      io.stdout(`First start: super admin ${started.bootstrap.email}`);
+      io.stdout(
+        started.bootstrap.generatedPassword
+          ? ` with password ${started.bootstrap.generatedPassword}  (shown once; keep it)\n`
+          : ' (password from ADMIN_PASSWORD)\n',
+      );
+    }
+    const shutdown = async (signal: string) => {
+      platform.logger.info({ signal }, 'shutting down');
+      await platform.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    return -1;
+  },
+};

@@ -1,0 +1,45 @@
+import { createAuthService, createTokenService, createUsersRepository, loadOrCreateSecret, ROLES } from '../../auth/index.js';
+import { loadConfig } from '../../config/index.js';
+import { loadInstallationId } from '../../platform/settings-repository.js';
+import { openStore } from '../../store/open-store.js';
+import { type CliCommand, CliUsageError } from '../command.js';
+
+/** `a64 users create`: adds a user directly in the store (stop the server first on the embedded store). */
+export const usersCreateCommand: CliCommand = {
+  name: 'users create',
+  summary: 'Create a user in the configured store',
+  usage: `a64 users create --email <email> --password <password> --role <${ROLES.join('|')}> [--permissions farm.view,farm.create]`,
+  options: {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    permissions: { type: 'string' },
+  },
+  async run({ values }, io) {
+    const { email, password, role, permissions } = values as Record<string, string | undefined>;
+    if (!email || !password || !role) throw new CliUsageError('--email, --password and --role are required');
+    const config = loadConfig(io.env);
+    const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
+    try {
+      const users = createUsersRepository(store);
+      await users.ensureIndexes();
+      const secret = await loadOrCreateSecret(config.dataDir, 'token.key');
+      const auth = createAuthService(users, createTokenService(secret, config.tokenTtlSeconds, await loadInstallationId(store)));
+      const user = await auth.createUser({
+        email,
+        password,
+        role: role.toUpperCase() as (typeof ROLES)[number],
+        permissions: permissions
+          ? permissions
+              .split(',')
+              .map((permission) => permission.trim())
+              .filter(Boolean)
+          : [],
+      });
+      io.stdout(`Created ${user.role} ${user.email} (id ${user.id})\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,97 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import {
+  type BootstrapResult,
+  bootstrapAdmin,
+  createAuthService,
+  createTokenService,
+  createUsersRepository,
+  loadOrCreateSecret,
+} from '../auth/index.js';
+import { type Config, PLATFORM_VERSION } from '../config/index.js';
+import { createLogger, type Logger } from '../logging/index.js';
+import { readCoreTypeDefs } from '../server/core-type-defs.js';
+import { createHttpServer } from '../server/create-http-server.js';
+import { createYogaServer } from '../server/create-yoga-server.js';
+import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
+import { createSchemaHolder } from '../server/schema-holder.js';
+import { openStore } from '../store/open-store.js';
+import type { DocumentStore } from '../store/types.js';
+import { close, listen } from './listen.js';
+import { DEFAULT_BUNDLED_DIR } from './paths.js';
+import { loadInstallationId } from './settings-repository.js';
+
+export interface PlatformOptions {
+  logger?: Logger;
+  /** Built bundled modules; default `build/bundled`. */
+  bundledDir?: string;
+}
+
+export interface StartedPlatform {
+  url: string;
+  graphqlUrl: string;
+  installationId: string;
+  /** Set on a first start: the bootstrap admin (with the generated password, if any). */
+  bootstrap: BootstrapResult | null;
+  store: DocumentStore;
+}
+
+export interface Platform {
+  readonly config: Config;
+  readonly logger: Logger;
+  start(): Promise<StartedPlatform>;
+  /** Stops serving, lets in-flight requests finish, disables modules, closes the store. */
+  stop(): Promise<void>;
+}
+
+const GRAPHQL_ENDPOINT = '/graphql';
+
+/** Assembles the platform: config → store → auth → schema → HTTP. Nothing runs until `start()`. */
+export function createPlatform(config: Config, options: PlatformOptions = {}): Platform {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const _bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
+  const stoppers: Array<() => Promise<void>> = [];
+  let ready = false;
+
+  async function start(): Promise<StartedPlatform> {
+    const startedAt = new Date();
+    const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
+    stoppers.unshift(() => store.close());
+    const installationId = await loadInstallationId(store);
+    const users = createUsersRepository(store);
+    await users.ensureIndexes();
+    const tokenSecret = await loadOrCreateSecret(config.dataDir, 'token.key');
+    const auth = createAuthService(users, createTokenService(tokenSecret, config.tokenTtlSeconds, installationId));
+    const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });
+
+    let schemaVersion = () => 1;
+    const coreResolvers = createCoreResolvers(auth, {
+      version: PLATFORM_VERSION,
+      installationId,
+      startedAt,
+      schemaVersion: () => schemaVersion(),
+    });
+    const schemaHolder = createSchemaHolder(makeExecutableSchema({ typeDefs: readCoreTypeDefs().slice(0, 1), resolvers: coreResolvers }));
+    schemaVersion = () => schemaHolder.current().version;
+
+    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
+    const server = createHttpServer({
+      graphql: yoga,
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      isReady: () => ready,
+      maxBodyBytes: config.limits.maxBodyBytes,
+    });
+    const url = await listen(server, config.port, config.host);
+    stoppers.unshift(() => close(server));
+    ready = true;
+    logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
+    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store };
+  }
+
+  async function stop(): Promise<void> {
+    ready = false;
+    for (const stopper of stoppers.splice(0)) await stopper();
+    logger.flush?.();
+  }
+
+  return { config, logger, start, stop };
+}
