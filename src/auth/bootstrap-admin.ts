@@ -8,11 +8,11 @@ export interface BootstrapResult {
 }
 
 /**
- * Creates the first SUPER_ADMIN when there are no users yet: from ADMIN_EMAIL/ADMIN_PASSWORD, or
+ * Creates the first SUPER_ADMIN when there is none yet: from ADMIN_EMAIL/ADMIN_PASSWORD, or
  * admin@localhost with a generated password that the caller prints once. Returns null when users exist.
  */
 export async function bootstrapAdmin(auth: AuthService, options: { email?: string; password?: string }): Promise<BootstrapResult | null> {
-  if ((await auth.users.count()) > 0) return null;
+  if ((await auth.users.count({ role: 'SUPER_ADMIN' })) > 0) return null;
   const email = options.email ?? 'admin@localhost.local';
   const generatedPassword = options.password ? undefined : randomBytes(12).toString('base64url');
   const password = options.password ?? generatedPassword!;

@@ -18,7 +18,7 @@ export interface UsersRepository {
   /** With the hash, for login only. */
   findCredentials(email: string): Promise<UserDocument | null>;
   list(): Promise<AuthUser[]>;
-  count(): Promise<number>;
+  count(filter?: { role?: Role }): Promise<number>;
   /** Throws BAD_USER_INPUT when the email is taken. */
   insert(user: { email: string; passwordHash: string; role: Role; permissions?: string[] }): Promise<AuthUser>;
   ensureIndexes(): Promise<void>;
@@ -43,7 +43,7 @@ export function createUsersRepository(store: DocumentStore): UsersRepository {
     async list() {
       return (await users.find({}, { sort: { createdAt: 1 } })).map(toAuthUser);
     },
-    count: () => users.countDocuments({}),
+    count: (filter = {}) => users.countDocuments(filter),
     async insert({ email, passwordHash, role, permissions = [] }) {
       try {
         const doc = await users.insertOne({ email: normalizeEmail(email), passwordHash, role, permissions, createdAt: new Date() });
