@@ -1,0 +1,6 @@
+import type { BenchSection } from '../report.js';
+import { coreThroughput } from './core-throughput.js';
+import { startup } from './startup.js';
+
+/** Every section `npm run bench` runs, in order. Add new sections here. */
+export const sections: BenchSection[] = [coreThroughput, startup];
