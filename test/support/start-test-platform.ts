@@ -17,20 +17,27 @@ export interface TestPlatform extends StartedPlatform {
 }
 
 /** An in-process platform on 127.0.0.1:<free port> with its own temporary DATA_DIR. */
-export async function startTestPlatform(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
+): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'a64-test-')));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...env });
   const platform = createPlatform(config, { logger: createLogger({ level: 'silent' }) });
   const started = await platform.start();
   let token: string | undefined;
-  const client = <T,>(query: string, variables?: Record<string, unknown>, bearer?: string) => gql<T>(started.graphqlUrl, query, variables, bearer);
+  const client = <T>(query: string, variables?: Record<string, unknown>, bearer?: string) =>
+    gql<T>(started.graphqlUrl, query, variables, bearer);
   return {
     ...started,
     dataDir,
     gql: client,
     async adminToken() {
       if (!token) {
-        const login = await client<{ login: { token: string } }>('mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }', { e: ADMIN_EMAIL, p: ADMIN_PASSWORD });
+        const login = await client<{ login: { token: string } }>(
+          'mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }',
+          { e: ADMIN_EMAIL, p: ADMIN_PASSWORD },
+        );
         if (!login.data) throw new Error(`admin login failed: ${JSON.stringify(login.errors)}`);
         token = login.data.login.token;
       }
