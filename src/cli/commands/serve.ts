@@ -1,5 +1,3 @@
-import { loadConfig } from '../../config/index.js';
-import { createPlatform } from '../../platform/create-platform.js';
 import type { CliCommand } from '../command.js';
 
 /** `a64 serve`: runs the platform until SIGINT/SIGTERM, configured by the environment. */
@@ -9,6 +7,9 @@ export const serveCommand: CliCommand = {
   usage: 'a64 serve',
   options: {},
   async run(_args, io) {
+    // Loaded here, not at the top, so `a64 --help` and other commands start fast.
+    const { loadConfig } = await import('../../config/index.js');
+    const { createPlatform } = await import('../../platform/create-platform.js');
     const config = loadConfig(io.env);
     const platform = createPlatform(config);
     const started = await platform.start();

@@ -1,7 +1,4 @@
-import { createAuthService, createTokenService, createUsersRepository, loadOrCreateSecret, ROLES } from '../../auth/index.js';
-import { loadConfig } from '../../config/index.js';
-import { loadInstallationId } from '../../platform/settings-repository.js';
-import { openStore } from '../../store/open-store.js';
+import { ROLES } from '../../auth/types.js';
 import { type CliCommand, CliUsageError } from '../command.js';
 
 /** `a64 users create`: adds a user directly in the store (stop the server first on the embedded store). */
@@ -18,6 +15,10 @@ export const usersCreateCommand: CliCommand = {
   async run({ values }, io) {
     const { email, password, role, permissions } = values as Record<string, string | undefined>;
     if (!email || !password || !role) throw new CliUsageError('--email, --password and --role are required');
+    const { createAuthService, createTokenService, createUsersRepository, loadOrCreateSecret } = await import('../../auth/index.js');
+    const { loadConfig } = await import('../../config/index.js');
+    const { loadInstallationId } = await import('../../platform/settings-repository.js');
+    const { openStore } = await import('../../store/open-store.js');
     const config = loadConfig(io.env);
     const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
     try {
