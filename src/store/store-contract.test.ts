@@ -435,10 +435,10 @@ function defineContract(backend: ContractBackend): void {
       await items.updateOne({ _id: doc._id }, { $inc: { n: 3 } });
 
       await reopen();
-      const loaded = await items.findOne({ _id: doc._id });
-      expect(loaded?.at).toBeInstanceOf(Date);
-      expect((loaded?.at as Date).toISOString()).toBe(at.toISOString());
-      expect((loaded?.nested as { when: unknown }).when).toBeInstanceOf(Date);
+      const loaded = (await items.findOne({ _id: doc._id })) as Item;
+      expect(loaded.at).toBeInstanceOf(Date);
+      expect(loaded.at?.toISOString()).toBe(at.toISOString());
+      expect((loaded.nested as { when: unknown }).when).toBeInstanceOf(Date);
       expect(loaded).toEqual({ _id: doc._id, email: 'p@example.com', at, nested: { when: at, list: [at] }, n: 3 });
       expect(await items.countDocuments({ at: { $gte: new Date('2024-01-01') } })).toBe(1);
       await expect(items.insertOne({ email: 'p@example.com' })).rejects.toBeInstanceOf(DuplicateKeyError);
