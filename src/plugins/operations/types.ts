@@ -1,0 +1,16 @@
+export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DISABLE';
+export type OperationStep = 'QUEUED' | 'LICENSE' | 'DOWNLOAD' | 'VERIFY' | 'EXTRACT' | 'RESOLVE' | 'LOAD' | 'ACTIVATE' | 'CLEANUP' | 'DONE';
+export type OperationStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+/** `Subscription.moduleEvents` payload (DESIGN.md ModuleEvent). */
+export interface ModuleEvent {
+  operationId: string;
+  module: string;
+  kind: OperationKind;
+  step: OperationStep;
+  status: OperationStatus;
+  message: string | null;
+  bytes: number | null;
+  totalBytes: number | null;
+  at: Date;
+}
