@@ -15,6 +15,7 @@ import type {
   UpdateResult,
 } from '../types.js';
 import { mapMongoError } from './map-mongo-error.js';
+import { upsertWithStringId } from './upsert-with-string-id.js';
 
 type Doc = StoredDocument;
 
@@ -55,7 +56,7 @@ export class MongoCollection<T extends StoredDocument = StoredDocument> implemen
 
   async updateOne(filter: Filter, update: Update, options: UpdateOptions = {}): Promise<UpdateResult> {
     const result = await this.run(() =>
-      this.driver.updateOne(filter as DriverFilter<Doc>, withInsertId(filter, update, options.upsert), options),
+      this.driver.updateOne(filter as DriverFilter<Doc>, upsertWithStringId(filter, update, options.upsert), options),
     );
     return {
       matchedCount: result.matchedCount,
@@ -72,7 +73,7 @@ export class MongoCollection<T extends StoredDocument = StoredDocument> implemen
   async findOneAndUpdate(filter: Filter, update: Update, options: FindOneAndUpdateOptions = {}): Promise<T | null> {
     const { upsert = false, returnDocument = 'after' } = options;
     const result = await this.run(() =>
-      this.driver.findOneAndUpdate(filter as DriverFilter<Doc>, withInsertId(filter, update, upsert), { upsert, returnDocument }),
+      this.driver.findOneAndUpdate(filter as DriverFilter<Doc>, upsertWithStringId(filter, update, upsert), { upsert, returnDocument }),
     );
     return result as T | null;
   }
@@ -107,15 +108,4 @@ function withId<D extends { _id?: string }>(document: D): D & { _id: string } {
     throw new InvalidStoreRequestError('A document _id must be a string; omit it to have one generated.');
   }
   return { ...document, _id: document._id ?? generateId() };
-}
-
-/**
- * On upsert, MongoDB would generate an ObjectId `_id`; give it a string one instead via
- * `$setOnInsert` (unless the filter or the caller already pins `_id`: setting it twice is an error).
- */
-function withInsertId(filter: Filter, update: Update, upsert: boolean | undefined): UpdateFilter<Doc> {
-  if (!upsert || '_id' in filter || update.$setOnInsert?._id !== undefined || update.$set?._id !== undefined) {
-    return update as UpdateFilter<Doc>;
-  }
-  return { ...update, $setOnInsert: { _id: generateId(), ...update.$setOnInsert } } as UpdateFilter<Doc>;
 }
