@@ -54,6 +54,8 @@ function translateField(field: string, operators: Record<string, unknown>, query
     if (NATIVE_FIELD_OPERATORS.has(operator)) native[operator] = operand;
     else if (operator === '$regex') native.$regex = toRegExp(operand, operators.$options);
     else if (operator === '$options') continue;
+    // Kept native when it can be: nedb uses indexes for a top-level `$in` (e.g. `_id: { $in: ids }`).
+    else if (operator === '$in' && Array.isArray(operand) && !operand.includes(null)) native.$in = operand;
     else clauses.push(translateFieldOperator(field, operator, operand));
   }
   if (Object.keys(native).length > 0) query[field] = native;
