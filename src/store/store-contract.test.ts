@@ -399,11 +399,24 @@ function defineContract(backend: ContractBackend): void {
       const counters = store.collection('counters');
       await counters.insertOne({ _id: 'c', value: 0 });
       const results = await Promise.all(
-        Array.from({ length: 100 }, () => counters.findOneAndUpdate({ _id: 'c' }, { $inc: { value: 1 } }, { returnDocument: 'after' })),
+        Array.from({ length: 100 }, (_, i) =>
+          counters.findOneAndUpdate({ _id: 'c' }, { $inc: { value: 1 } }, { returnDocument: i % 2 === 0 ? 'before' : 'after' }),
+        ),
       );
       expect((await counters.findOne({ _id: 'c' }))?.value).toBe(100);
-      // Atomic: every caller saw a distinct value.
-      expect(new Set(results.map((doc) => doc?.value)).size).toBe(100);
+      // Atomic: each 'before' is the value just before that caller's own increment, so the
+      // before-values (+1) and after-values together are exactly 1..100, each seen once.
+      const seen = results.map((doc, i) => (doc?.value as number) + (i % 2 === 0 ? 1 : 0)).sort((a, b) => a - b);
+      expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    });
+  });
+
+  describe('concurrent upserts', () => {
+    it('create one document and apply every increment', async () => {
+      // The unique index lets MongoDB retry racing upserts; the embedded store serialises them.
+      await items.createIndex({ fields: { name: 1 }, unique: true });
+      await Promise.all(Array.from({ length: 30 }, () => items.updateOne({ name: 'once' }, { $inc: { n: 1 } }, { upsert: true })));
+      expect(await items.find({ name: 'once' }, { projection: { _id: 0 } })).toEqual([{ name: 'once', n: 30 }]);
     });
   });
 
