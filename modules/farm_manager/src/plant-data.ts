@@ -1,0 +1,31 @@
+import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { collections, type PlantDoc } from './documents.js';
+import { escapeRegex } from './escape-regex.js';
+import { CreatePlantDataInput } from './inputs.js';
+import { nowIso } from './lookups.js';
+import { parseInput } from './parse-input.js';
+
+async function listPlants(_: unknown, args: { search?: string | null }, { module }: ModuleContext) {
+  const filter = args.search
+    ? {
+        $or: [
+          { cropName: { $regex: escapeRegex(args.search), $options: 'i' } },
+          { variety: { $regex: escapeRegex(args.search), $options: 'i' } },
+        ],
+      }
+    : {};
+  return collections(module).plants.find(filter, { sort: { cropName: 1, variety: 1 } });
+}
+
+async function createPlant(_: unknown, args: { input: unknown }, { module }: ModuleContext) {
+  const input = parseInput(CreatePlantDataInput, args.input);
+  const { plants } = collections(module);
+  if (await plants.findOne({ cropName: input.cropName, variety: input.variety })) {
+    throw badInput('variety', `${input.cropName} "${input.variety}" already exists; pick another variety name`);
+  }
+  return plants.insertOne({ ...input, createdAt: nowIso() });
+}
+
+export const plantQueries = { plantData: withPermission('farm.view', listPlants) };
+export const plantMutations = { createPlantData: withPermission('farm.edit', createPlant) };
+export const plantFields = { id: (plant: PlantDoc) => plant._id };
