@@ -132,7 +132,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
 
   /** Runs a write under the collection mutex, mapping unique violations to DuplicateKeyError. */
   private async write<R>(task: (datastore: Datastore) => Promise<R>): Promise<R> {
-    return this.backend.mutex.runExclusive(async () => {
+    return this.backend.mutex.run(async () => {
       // Inside the lock: a concurrent dropCollection may have replaced the datastore.
       const datastore = await this.backend.datastore();
       try {

@@ -71,7 +71,7 @@ class EmbeddedStore implements DocumentStore {
     assertCollectionName(name);
     this.#assertOpen();
     const state = this.#state(name);
-    await state.mutex.runExclusive(async () => {
+    await state.mutex.run(async () => {
       const loading = state.datastore;
       state.datastore = null;
       if (loading) await (await loading).dropDatabaseAsync();
@@ -91,7 +91,7 @@ class EmbeddedStore implements DocumentStore {
       // Under each mutex: pending writes finish first, then the file is rewritten compactly.
       await Promise.all(
         [...this.#collections.values()].map((state) =>
-          state.mutex.runExclusive(async () => {
+          state.mutex.run(async () => {
             // A collection whose file failed to load has nothing to compact.
             const datastore = await state.datastore?.catch(() => null);
             state.datastore = null;
