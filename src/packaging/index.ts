@@ -1,0 +1,15 @@
+export { addToCatalog, type CatalogUpdate, catalogVersionOf, nextCatalogHeader } from './add-to-catalog.js';
+export { type BuiltModule, buildModule } from './build-module.js';
+export { createRegistryRequestHandler } from './create-registry-request-handler.js';
+export { highestVersion } from './highest-version.js';
+export { DEFAULT_PACKAGE_LIMITS, inspectPackage, parsePackageFileName } from './inspect-package.js';
+export { type PackResult, packModule } from './pack-module.js';
+export { type PublishOptions, type PublishResult, publishPackage } from './publish-package.js';
+export { readPrivateJwk } from './read-private-jwk.js';
+export { readRegistryCatalog } from './read-registry-catalog.js';
+export { resignCatalog } from './resign-catalog.js';
+export { resolveSourceEntry } from './resolve-source-entry.js';
+export { sha256File } from './sha256-file.js';
+export { writeModuleDir } from './write-module-dir.js';
+export { type ArchiveFile, FIXED_MTIME, writeReproducibleTarGz } from './write-reproducible-tar.js';
+export { writeSignedJson } from './write-signed-json.js';
