@@ -56,4 +56,12 @@ describe('live schema swap', () => {
     expect(holder.current().version).toBe(21);
     expect(seen.size).toBeGreaterThan(5);
   });
+
+  it("never runs a replaced schema's resolvers for a query compiled before the swap", async () => {
+    const before = await gql<{ a: number }>(url, '{ a b }');
+    holder.swap(schemaOfGeneration(100));
+    const after = await gql<{ a: number; b: number }>(url, '{ a b }');
+    expect(before.data?.a).not.toBe(100);
+    expect(after.data).toEqual({ a: 100, b: 100 });
+  });
 });

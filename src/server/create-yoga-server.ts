@@ -4,12 +4,15 @@ import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
 import { createMaskError } from './mask-error.js';
 import type { SchemaHolder } from './schema-holder.js';
+import { useJitExecution } from './use-jit-execution.js';
 
 export interface YogaServerOptions {
   schemaHolder: SchemaHolder;
   auth: AuthService;
   logger: Logger;
   graphqlEndpoint?: string;
+  /** Compile queries with graphql-jit (default true). */
+  jit?: boolean;
 }
 
 const DEFAULT_QUERY = `# Welcome to A64 Platform.
@@ -40,6 +43,7 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     schema: () => schemaHolder.current().schema,
     landingPage: false,
+    plugins: options.jit === false ? [] : [useJitExecution()],
     graphiql: { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(logger) },
     logging: {

@@ -1,0 +1,39 @@
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { Plugin } from 'graphql-yoga';
+
+type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
+
+/**
+ * Executes queries and mutations with graphql-jit. Compiled queries are cached per **schema
+ * object** and per parsed document (yoga's parse cache hands back the same DocumentNode for the
+ * same text), so after a swap the old schema's compiled queries — and the old module resolvers
+ * they close over — are never run again; both caches empty themselves when the objects go away.
+ * A document graphql-jit cannot compile falls back to graphql-js.
+ */
+export function useJitExecution(): Plugin {
+  const bySchema = new WeakMap<GraphQLSchema, CompiledCache>();
+
+  function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+    let cache = bySchema.get(schema);
+    if (!cache) {
+      cache = new WeakMap();
+      bySchema.set(schema, cache);
+    }
+    // One document may hold several operations; only cache the single-operation case by document.
+    const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
+    if (cacheable && cache.has(document)) return cache.get(document) ?? null;
+    const result = compileQuery(schema, document, operationName);
+    const compiled = isCompiledQuery(result) ? result : null;
+    if (cacheable) cache.set(document, compiled);
+    return compiled;
+  }
+
+  return {
+    onExecute({ args, setExecuteFn }) {
+      const compiled = compiledFor(args.schema, args.document, args.operationName ?? undefined);
+      if (!compiled) return;
+      setExecuteFn((execution) => compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {}));
+    },
+  };
+}
