@@ -369,6 +369,19 @@ function defineContract(backend: ContractBackend): void {
       await expect(codes.insertOne({ code: 1 })).resolves.toMatchObject({ code: 1 });
     });
 
+    it('turns an existing non-unique index into a unique one once the data allows it', async () => {
+      const codes = store.collection('codes');
+      await codes.createIndex({ fields: { code: 1 } });
+      const [, second] = await codes.insertMany([{ code: 1 }, { code: 1 }]);
+      await expect(codes.createIndex({ fields: { code: 1 }, unique: true })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await codes.deleteOne({ _id: second?._id });
+      await codes.createIndex({ fields: { code: 1 }, unique: true });
+      await expect(codes.insertOne({ code: 1 })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await reopen();
+      await expect(store.collection('codes').insertOne({ code: 1 })).rejects.toBeInstanceOf(DuplicateKeyError);
+      await expect(store.collection('codes').insertOne({ code: 2 })).resolves.toMatchObject({ code: 2 });
+    });
+
     it('sparse: many documents may lack the field, but present values stay unique', async () => {
       const people = store.collection('people');
       await people.createIndex({ fields: { nickname: 1 }, unique: true, sparse: true });

@@ -15,6 +15,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../types.js';
+import { ensureIndex } from './ensure-index.js';
 import { mapNedbError } from './map-nedb-error.js';
 import type { Datastore } from './nedb.js';
 import { translateFilter } from './translate-filter.js';
@@ -121,13 +122,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
   async createIndex(spec: IndexSpec): Promise<void> {
     const fields = Object.keys(spec.fields);
     if (fields.length === 0) throw new InvalidStoreRequestError(`createIndex on "${this.name}" needs at least one field.`);
-    await this.write((datastore) =>
-      datastore.ensureIndexAsync({
-        fieldName: fields.length === 1 ? (fields[0] as string) : fields,
-        unique: !!spec.unique,
-        sparse: !!spec.sparse,
-      }),
-    );
+    await this.write((datastore) => ensureIndex(datastore, fields, { unique: !!spec.unique, sparse: !!spec.sparse }));
   }
 
   /** Runs a write under the collection mutex, mapping unique violations to DuplicateKeyError. */

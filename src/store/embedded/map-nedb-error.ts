@@ -1,16 +1,9 @@
 import { DuplicateKeyError } from '../store-errors.js';
-import type { Datastore } from './nedb.js';
+import { type Datastore, type NedbIndex, nedbIndexes } from './nedb.js';
 
 interface UniqueViolation extends Error {
   errorType: 'uniqueViolated';
   key: unknown;
-}
-
-// nedb's index objects are not in its type definitions; we only read these members.
-interface NedbIndex {
-  fieldName: string;
-  unique: boolean;
-  getMatching(key: unknown): unknown[];
 }
 
 function isUniqueViolation(error: unknown): error is UniqueViolation {
@@ -24,9 +17,7 @@ function isUniqueViolation(error: unknown): error is UniqueViolation {
  */
 export function mapNedbError(error: unknown, collection: string, datastore: Datastore): unknown {
   if (!isUniqueViolation(error)) return error;
-  const indexes = Object.values((datastore as unknown as { indexes: Record<string, NedbIndex> }).indexes ?? {}).filter(
-    (index) => index.unique,
-  );
+  const indexes = Object.values(nedbIndexes(datastore)).filter((index) => index.unique);
   const holder = indexes.find((index) => safeMatches(index, error.key));
   const fieldNames = holder ? [holder.fieldName] : indexes.map((index) => index.fieldName);
   return new DuplicateKeyError(

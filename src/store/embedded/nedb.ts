@@ -11,3 +11,17 @@ export const Datastore: DatastoreClass = ((nedb as unknown as { default?: Datast
 
 /** An nedb datastore (one collection, one datafile). */
 export type Datastore = InstanceType<DatastoreClass>;
+
+/** The parts of nedb's (untyped) index objects we read. */
+export interface NedbIndex {
+  /** Field names joined by `,` (sorted) for compound indexes. */
+  fieldName: string;
+  unique: boolean;
+  sparse: boolean;
+  getMatching(key: unknown): unknown[];
+}
+
+/** The datastore's indexes by field key (nedb keeps them on an undocumented `indexes` property). */
+export function nedbIndexes(datastore: Datastore): Record<string, NedbIndex> {
+  return (datastore as unknown as { indexes?: Record<string, NedbIndex> }).indexes ?? {};
+}

@@ -19,6 +19,9 @@ import { upsertWithStringId } from './upsert-with-string-id.js';
 
 type Doc = StoredDocument;
 
+// IndexOptionsConflict, IndexKeySpecsConflict.
+const INDEX_CONFLICT_CODES = new Set([85, 86]);
+
 /**
  * A collection of the MongoDB store: a thin pass-through to the driver that generates string
  * `_id`s and maps E11000 to DuplicateKeyError.
@@ -91,7 +94,17 @@ export class MongoCollection<T extends StoredDocument = StoredDocument> implemen
     if (entries.length === 0) throw new InvalidStoreRequestError(`createIndex on "${this.name}" needs at least one field.`);
     // A name derived from the fields (like MongoDB's default) keeps createIndex idempotent.
     const name = entries.map(([field, direction]) => `${field}_${direction}`).join('_');
-    await this.run(() => this.driver.createIndex(spec.fields, { name, unique: !!spec.unique, sparse: !!spec.sparse }));
+    const create = () => this.driver.createIndex(spec.fields, { name, unique: !!spec.unique, sparse: !!spec.sparse });
+    await this.run(async () => {
+      try {
+        await create();
+      } catch (error) {
+        // Same fields, other options (e.g. now unique): replace the index, as the embedded store does.
+        if (!INDEX_CONFLICT_CODES.has((error as { code?: number }).code ?? 0)) throw error;
+        await this.driver.dropIndex(name);
+        await create();
+      }
+    });
   }
 
   private async run<R>(operation: () => Promise<R>): Promise<R> {
