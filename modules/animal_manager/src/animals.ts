@@ -1,0 +1,89 @@
+import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
+import { type AnimalDoc, collections } from './documents.js';
+import { CreateAnimalInput, UpdateAnimalInput } from './inputs.js';
+import { parseInput } from './parse-input.js';
+
+const DAY_MS = 86_400_000;
+
+async function assertTagFree(handle: ModuleHandle, species: string, tag: string, exceptId?: string): Promise<void> {
+  const taken = await collections(handle).animals.findOne({ speciesKey: species.toLowerCase(), tag });
+  if (taken && taken._id !== exceptId) throw badInput('tag', `a ${species} with tag "${tag}" already exists; tags are unique per species`);
+}
+
+async function createAnimal(_: unknown, args: { input: unknown }, { module }: ModuleContext) {
+  const input = parseInput(CreateAnimalInput, args.input);
+  await assertTagFree(module, input.species, input.tag);
+  const now = new Date().toISOString();
+  return collections(module).animals.insertOne({
+    species: input.species,
+    speciesKey: input.species.toLowerCase(),
+    tag: input.tag,
+    name: input.name ?? null,
+    birthDate: input.birthDate?.toISOString() ?? null,
+    sex: input.sex ?? 'UNKNOWN',
+    notes: input.notes ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+async function updateAnimal(_: unknown, args: { id: string; input: unknown }, { module }: ModuleContext) {
+  const input = parseInput(UpdateAnimalInput, args.input);
+  const { animals } = collections(module);
+  const animal = await animals.findOne({ _id: args.id });
+  if (!animal) throw badInput('id', `no animal with id "${args.id}"`);
+  const species = input.species ?? animal.species;
+  const tag = input.tag ?? animal.tag;
+  if (input.species !== undefined || input.tag !== undefined) await assertTagFree(module, species, tag, animal._id);
+  const set: Record<string, unknown> = { updatedAt: new Date().toISOString(), speciesKey: species.toLowerCase() };
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) set[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return animals.findOneAndUpdate({ _id: animal._id }, { $set: set }, { returnDocument: 'after' });
+}
+
+async function deleteAnimal(_: unknown, args: { id: string }, { module }: ModuleContext) {
+  const { animals, healthEvents, weights } = collections(module);
+  const { deletedCount } = await animals.deleteOne({ _id: args.id });
+  if (deletedCount === 0) throw badInput('id', `no animal with id "${args.id}"`);
+  await healthEvents.deleteMany({ animalId: args.id });
+  await weights.deleteMany({ animalId: args.id });
+  return true;
+}
+
+function listAnimals(_: unknown, args: { species?: string | null; search?: string | null }, { module }: ModuleContext) {
+  const filter: Record<string, unknown> = {};
+  if (args.species) filter.speciesKey = args.species.toLowerCase();
+  if (args.search) {
+    const pattern = args.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    filter.$or = [{ tag: { $regex: pattern, $options: 'i' } }, { name: { $regex: pattern, $options: 'i' } }];
+  }
+  return collections(module).animals.find(filter, { sort: { speciesKey: 1, tag: 1 } });
+}
+
+export const animalQueries = {
+  animals: withPermission('animal.view', listAnimals),
+  animal: withPermission('animal.view', (_: unknown, args: { id: string }, { module }: ModuleContext) =>
+    collections(module).animals.findOne({ _id: args.id }),
+  ),
+  animalByTag: withPermission('animal.view', (_: unknown, args: { species: string; tag: string }, { module }: ModuleContext) =>
+    collections(module).animals.findOne({ speciesKey: args.species.toLowerCase(), tag: args.tag }),
+  ),
+};
+
+export const animalMutations = {
+  createAnimal: withPermission('animal.edit', createAnimal),
+  updateAnimal: withPermission('animal.edit', updateAnimal),
+  deleteAnimal: withPermission('animal.edit', deleteAnimal),
+};
+
+export const animalFields = {
+  id: (animal: AnimalDoc) => animal._id,
+  ageDays: (animal: AnimalDoc) => (animal.birthDate ? Math.floor((Date.now() - Date.parse(animal.birthDate)) / DAY_MS) : null),
+  healthEvents: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
+    collections(module).healthEvents.find({ animalId: animal._id }, { sort: { occurredAt: 1 } }),
+  weights: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
+    collections(module).weights.find({ animalId: animal._id }, { sort: { measuredAt: 1 } }),
+  latestWeightKg: async (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
+    (await collections(module).weights.find({ animalId: animal._id }, { sort: { measuredAt: -1 }, limit: 1 }))[0]?.weightKg ?? null,
+};
