@@ -1,7 +1,19 @@
 import type { CliCommand } from '../command.js';
+import { keysGenerateCommand } from './keys-generate.js';
 import { licenseIssueCommand } from './license-issue.js';
+import { modulePackCommand } from './module-pack.js';
+import { registryPublishCommand } from './registry-publish.js';
+import { registryServeCommand } from './registry-serve.js';
 import { serveCommand } from './serve.js';
 import { usersCreateCommand } from './users-create.js';
 
 /** Every `a64` command, in the order `a64 --help` lists them. */
-export const commands: CliCommand[] = [serveCommand, usersCreateCommand, licenseIssueCommand];
+export const commands: CliCommand[] = [
+  serveCommand,
+  usersCreateCommand,
+  licenseIssueCommand,
+  keysGenerateCommand,
+  modulePackCommand,
+  registryPublishCommand,
+  registryServeCommand,
+];
