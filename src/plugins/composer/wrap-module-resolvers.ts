@@ -1,0 +1,62 @@
+import { type DocumentNode, Kind } from 'graphql';
+import type { ModuleResolvers } from '../../sdk/types.js';
+import type { ModuleContextFactory } from './create-module-context-factory.js';
+
+type AnyFn = (...args: unknown[]) => unknown;
+export type ResolverMap = Record<string, unknown>;
+
+const PASS_THROUGH_KINDS = new Set<Kind>([
+  Kind.SCALAR_TYPE_DEFINITION,
+  Kind.SCALAR_TYPE_EXTENSION,
+  Kind.ENUM_TYPE_DEFINITION,
+  Kind.ENUM_TYPE_EXTENSION,
+]);
+
+function passThroughTypes(document: DocumentNode): Set<string> {
+  const names = new Set<string>();
+  for (const definition of document.definitions) {
+    if (PASS_THROUGH_KINDS.has(definition.kind) && 'name' in definition && definition.name) names.add(definition.name.value);
+  }
+  return names;
+}
+
+/** `(parent, args, ctx, info)` resolvers get the module context as 3rd argument, type resolvers as 2nd. */
+function wrapMember(field: string, value: unknown, contextFor: ModuleContextFactory): unknown {
+  if (typeof value === 'function') {
+    const fn = value as AnyFn;
+    if (field === '__resolveType' || field === '__isTypeOf') {
+      return (source: unknown, context: unknown, ...rest: unknown[]) => fn(source, contextFor(context), ...rest);
+    }
+    return (parent: unknown, args: unknown, context: unknown, info: unknown) => fn(parent, args, contextFor(context), info);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const config = { ...(value as Record<string, unknown>) };
+    for (const key of ['resolve', 'subscribe'] as const) {
+      if (typeof config[key] === 'function') config[key] = wrapMember(key, config[key], contextFor);
+    }
+    return config;
+  }
+  return value;
+}
+
+/**
+ * Wraps every resolver of a module so it receives its module context (see
+ * `createModuleContextFactory`). Scalars and enum value maps pass through unchanged.
+ */
+export function wrapModuleResolvers(
+  resolvers: ModuleResolvers | undefined,
+  document: DocumentNode,
+  contextFor: ModuleContextFactory,
+): ResolverMap {
+  if (!resolvers) return {};
+  const untouched = passThroughTypes(document);
+  const wrapped: ResolverMap = {};
+  for (const [typeName, members] of Object.entries(resolvers)) {
+    if (untouched.has(typeName) || typeof members !== 'object' || members === null) {
+      wrapped[typeName] = members;
+      continue;
+    }
+    wrapped[typeName] = Object.fromEntries(Object.entries(members).map(([field, value]) => [field, wrapMember(field, value, contextFor)]));
+  }
+  return wrapped;
+}

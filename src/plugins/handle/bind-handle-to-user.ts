@@ -1,0 +1,25 @@
+import { platformError } from '../../errors/index.js';
+import type { ModuleHandle, ModuleUser } from '../../sdk/types.js';
+import type { PermissionRegistry } from './permission-registry.js';
+
+/**
+ * The module's handle as one request sees it: `user` is the request's user and `can`/`assertCan`
+ * check that user's permissions. Everything else is shared with the module's base handle.
+ */
+export function bindHandleToUser(base: ModuleHandle, user: ModuleUser | null, permissions: PermissionRegistry): ModuleHandle {
+  const can = (permission: string) => permissions.holds(user, permission);
+  return Object.create(base, {
+    user: { value: user, enumerable: true },
+    can: { value: can },
+    assertCan: {
+      value(permission: string) {
+        if (can(permission)) return;
+        if (!user) throw platformError('UNAUTHENTICATED', `Sign in to use ${base.name}: this needs the permission "${permission}".`);
+        throw platformError(
+          'FORBIDDEN',
+          `You need the permission "${permission}" (module ${base.name}); ask an administrator to grant it.`,
+        );
+      },
+    },
+  }) as ModuleHandle;
+}

@@ -1,0 +1,24 @@
+import { platformError } from '../../errors/index.js';
+import type { ModuleCollection, ModuleStore } from '../../sdk/types.js';
+import type { DocumentStore } from '../../store/types.js';
+
+/**
+ * The store handle a module gets: only the collections its manifest lists in
+ * `database_collections`; any other name throws FORBIDDEN naming the collection and the field.
+ */
+export function createScopedStore(store: DocumentStore, moduleName: string, collections: readonly string[]): ModuleStore {
+  const allowed = new Set(collections);
+  return {
+    collection<T extends { _id: string; [field: string]: unknown }>(name: string): ModuleCollection<T> {
+      if (!allowed.has(name)) {
+        const declared = collections.length > 0 ? collections.join(', ') : 'none';
+        throw platformError(
+          'FORBIDDEN',
+          `Module ${moduleName} may not use the collection "${name}": add it to "database_collections" in its manifest.json (declared: ${declared}).`,
+        );
+      }
+      // The platform collection is a superset of the module contract (same method shapes).
+      return store.collection<T>(name) as unknown as ModuleCollection<T>;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export { bindHandleToUser } from './bind-handle-to-user.js';
+export { createModuleHandle, type ModuleHandleOptions, type OwnedModuleHandle } from './create-module-handle.js';
+export { createScopedStore } from './create-scoped-store.js';
+export { createDisposerStack, type DisposerStack } from './disposer-stack.js';
+export { createPermissionRegistry, type PermissionRegistry } from './permission-registry.js';

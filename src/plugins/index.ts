@@ -1,0 +1,14 @@
+export { AUDIT_LOG_COLLECTION, type AuditEntry, type AuditLogRepository, createAuditLogRepository } from './audit/index.js';
+export { composeSchema, findSchemaConflicts } from './composer/index.js';
+export { type DiscoveredModule, type DiscoverModulesOptions, discoverModules, type ModuleSource } from './discovery/index.js';
+export { dependencyStatuses, enabledDependents, topologicalOrder } from './graph/index.js';
+export { createModuleResolvers } from './graphql/module-resolvers.js';
+export {
+  type Actor,
+  createModuleRuntime,
+  type ModuleInfo,
+  type ModuleRuntime,
+  type ModuleRuntimeOptions,
+  type ModuleState,
+} from './runtime/index.js';
+export { INSTALLED_MODULES_COLLECTION, type InstalledModuleRecord, MODULE_MIGRATIONS_COLLECTION } from './state/index.js';

@@ -1,0 +1,10 @@
+export { type ActivateOptions, activateModule } from './activate-module.js';
+export { assertResolversMatchSdl } from './assert-resolvers-match-sdl.js';
+export { deactivateModule } from './deactivate-module.js';
+export { importModuleEntry } from './import-module-entry.js';
+export { type InstantiateOptions, instantiateModule } from './instantiate-module.js';
+export type { ModuleInstance, ModuleServiceMap } from './module-instance.js';
+export { parseModuleSdl } from './parse-module-sdl.js';
+export { type PreparedModule, prepareModule } from './prepare-module.js';
+export { validateModuleDefinition } from './validate-module-definition.js';
+export { withTimeout } from './with-timeout.js';

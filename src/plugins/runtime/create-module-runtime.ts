@@ -1,0 +1,85 @@
+import type { GraphQLSchema } from 'graphql';
+import { isPlatformError, platformError } from '../../errors/index.js';
+import { createSchemaHolder, type SchemaHolder } from '../../server/schema-holder.js';
+import type { ResolverMap } from '../composer/index.js';
+import { createModuleResolvers } from '../graphql/module-resolvers.js';
+import { deactivateModule } from '../loader/index.js';
+import { disableModule } from './disable-module.js';
+import { enableModule, type OperationResult } from './enable-module.js';
+import type { Actor, ModuleRuntime } from './module-runtime.js';
+import type { ModuleRuntimeOptions } from './module-runtime-options.js';
+import { createOperationGuard } from './operation-guard.js';
+import { refreshDiscovery, restoreEnabledModules } from './restore-enabled-modules.js';
+import { createRuntimeCore } from './runtime-core.js';
+
+/**
+ * Builds the plugin runtime. Nothing runs until `start()`.
+ *
+ * @example
+ * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs(), resolvers }, bundledDir, installedDir: `${config.dataDir}/modules` });
+ * const schemaHolder = await runtime.start();
+ */
+export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntime {
+  const core = createRuntimeCore(options);
+  const guard = createOperationGuard();
+  let holder: SchemaHolder | null = options.schemaHolder ?? null;
+
+  const swap = (schema: GraphQLSchema) => {
+    if (!holder) throw new Error('The module runtime is not started.');
+    holder.swap(schema);
+  };
+
+  async function audited(action: 'module.enable' | 'module.disable', name: string, actor: Actor, run: () => Promise<OperationResult>) {
+    const append = (outcome: string, details: Record<string, unknown> | null) =>
+      core.audit.append({ actor: actor.actor, action, module: name, outcome, details }).catch((error: unknown) => {
+        options.logger.error({ err: error, action, module: name }, 'could not write the audit log');
+      });
+    try {
+      const result = await run();
+      await append(result.changed ? 'SUCCEEDED' : 'NO_OP', { version: result.info.version });
+      return result.info;
+    } catch (error) {
+      const code = isPlatformError(error) ? error.code : 'INTERNAL';
+      await append(`FAILED:${code}`, { message: (error as Error)?.message ?? String(error) });
+      throw error;
+    }
+  }
+
+  const runtime: ModuleRuntime = {
+    async start() {
+      if (options.includeModuleResolvers !== false) {
+        const own = createModuleResolvers(runtime) as ResolverMap;
+        const base = core.coreResolvers;
+        core.coreResolvers = {
+          ...base,
+          ...own,
+          Query: { ...(base.Query as object), ...(own.Query as object) },
+          Mutation: { ...(base.Mutation as object), ...(own.Mutation as object) },
+        };
+      }
+      const schema = await restoreEnabledModules(core);
+      if (holder) holder.swap(schema);
+      else holder = createSchemaHolder(schema);
+      return holder;
+    },
+    async stop() {
+      for (const instance of [...core.live.values()].reverse()) {
+        core.live.delete(instance.name);
+        const problems = await deactivateModule(instance, options.config.limits.moduleHookTimeoutMs);
+        if (problems.length > 0) options.logger.warn({ module: instance.name, problems }, 'module did not stop cleanly');
+      }
+    },
+    list: () => [...new Set([...core.found.keys(), ...core.records.keys()])].sort().map((name) => core.info(name)),
+    get: (name) => (core.isKnown(name) ? core.info(name) : null),
+    enable: (name, actor) => audited('module.enable', name, actor, () => guard.run(name, () => enableModule(core, name, swap))),
+    disable: (name, actor) => audited('module.disable', name, actor, () => guard.run(name, () => disableModule(core, name, swap))),
+    refresh: () => refreshDiscovery(core),
+    schemaVersion: () => holder?.current().version ?? 0,
+    schema() {
+      if (!holder) throw platformError('MODULE_LOAD_FAILED', 'The module runtime is not started.');
+      return holder.current().schema;
+    },
+    permissions: () => ({ registered: [...new Set([...core.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
+  };
+  return runtime;
+}

@@ -1,0 +1,39 @@
+import type { GraphQLSchema } from 'graphql';
+import { platformError } from '../../errors/index.js';
+import { enabledDependents } from '../graph/index.js';
+import { deactivateModule } from '../loader/index.js';
+import { assertKnown, type OperationResult } from './enable-module.js';
+import { markNotLive } from './load-into-runtime.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+/**
+ * Disables a module live: refuses while enabled modules depend on it (DEPENDENTS_ENABLED) →
+ * compose without it → persist → swap (new requests no longer see it) → onDisable and every
+ * disposer. Disabling a FAILED module only clears its desired state.
+ */
+export async function disableModule(core: RuntimeCore, name: string, swap: (schema: GraphQLSchema) => void): Promise<OperationResult> {
+  assertKnown(core, name);
+  const instance = core.live.get(name);
+  if (!instance) {
+    const record = core.records.get(name);
+    if (record?.enabled || record?.loadError) await core.saveRecord(name, { enabled: false, loadError: null });
+    return { info: core.info(name), changed: false };
+  }
+  const dependents = enabledDependents(name, core.live.values());
+  if (dependents.length > 0) {
+    throw platformError(
+      'DEPENDENTS_ENABLED',
+      `Cannot disable ${name}: the enabled modules ${dependents.join(', ')} depend on it. Disable them first.`,
+      {
+        details: { module: name, dependents },
+      },
+    );
+  }
+  const schema = core.compose([...core.live.values()].filter((m) => m !== instance));
+  await core.saveRecord(name, { enabled: false });
+  markNotLive(core, name);
+  swap(schema);
+  const problems = await deactivateModule(instance, core.options.config.limits.moduleHookTimeoutMs);
+  if (problems.length > 0) core.options.logger.warn({ module: name, problems }, `module ${name} did not clean up fully`);
+  return { info: core.info(name), changed: true };
+}

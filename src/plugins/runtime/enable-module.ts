@@ -1,0 +1,55 @@
+import { isPlatformError, platformError } from '../../errors/index.js';
+import { activateModule } from '../loader/index.js';
+import { assertNoConflicts, loadCandidate, markLive } from './load-into-runtime.js';
+import type { ModuleInfo } from './module-info.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+export interface OperationResult {
+  info: ModuleInfo;
+  /** False for a no-op (already enabled/disabled): nothing was swapped. */
+  changed: boolean;
+}
+
+export function assertKnown(core: RuntimeCore, name: string): void {
+  if (!core.isKnown(name)) {
+    throw platformError('MODULE_NOT_FOUND', `No module named "${name}" is bundled or installed. Check the name with the modules query.`, {
+      details: { module: name },
+    });
+  }
+}
+
+/**
+ * Enables a module live: dependencies → import and validate → compose (conflicts refused before
+ * any module code runs) → migrations, services, onEnable → persist → swap. A failure leaves the
+ * live schema as it was; a load failure (MODULE_LOAD_FAILED) is recorded as the module's loadError.
+ */
+export async function enableModule(
+  core: RuntimeCore,
+  name: string,
+  swap: (schema: ReturnType<RuntimeCore['compose']>) => void,
+): Promise<OperationResult> {
+  assertKnown(core, name);
+  if (core.live.has(name)) return { info: core.info(name), changed: false };
+  try {
+    const instance = await loadCandidate(core, name);
+    assertNoConflicts(core, instance);
+    const schema = core.compose([...core.live.values(), instance]);
+    await activateModule(instance, { migrations: core.migrations, hookTimeoutMs: core.options.config.limits.moduleHookTimeoutMs });
+    markLive(core, instance);
+    await core.saveRecord(name, {
+      enabled: true,
+      lastLoadedAt: instance.loadedAt,
+      loadError: null,
+      version: instance.version,
+      source: instance.source,
+    });
+    swap(schema);
+    return { info: core.info(name), changed: true };
+  } catch (error) {
+    if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await core.saveRecord(name, { loadError: error.message });
+    if (isPlatformError(error)) throw error;
+    throw platformError('MODULE_LOAD_FAILED', `Module ${name} could not be enabled: ${(error as Error)?.message ?? String(error)}`, {
+      cause: error,
+    });
+  }
+}

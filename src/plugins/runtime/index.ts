@@ -1,0 +1,4 @@
+export { createModuleRuntime } from './create-module-runtime.js';
+export type { LicenseTypeName, ModuleInfo, ModuleState } from './module-info.js';
+export type { Actor, ModuleRuntime } from './module-runtime.js';
+export type { ModuleRuntimeOptions } from './module-runtime-options.js';

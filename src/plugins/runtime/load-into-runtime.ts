@@ -1,0 +1,66 @@
+import { platformError } from '../../errors/index.js';
+import { findSchemaConflicts } from '../composer/index.js';
+import type { DiscoveredModule } from '../discovery/index.js';
+import { instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+/** DEPENDENCY_UNSATISFIED listing each unmet dependency, when there is one. */
+export function assertDependenciesMet(core: RuntimeCore, found: DiscoveredModule): void {
+  const unmet = core.dependencyStatuses(found).filter((status) => !status.satisfied);
+  if (unmet.length === 0) return;
+  throw platformError(
+    'DEPENDENCY_UNSATISFIED',
+    `Cannot enable ${found.name}: ${unmet.map((status) => status.problem).join('; ')}. Install or enable the dependencies first.`,
+    { details: { module: found.name, dependencies: unmet.map(({ name, range, problem }) => ({ name, range, problem })) } },
+  );
+}
+
+/**
+ * The checks before a module runs any code of its own: dependencies → import and validate →
+ * instance. Nothing is registered yet; the caller composes, then activates.
+ */
+export async function loadCandidate(core: RuntimeCore, name: string): Promise<ModuleInstance> {
+  const found = core.pick(name);
+  if (!found)
+    throw platformError('MODULE_LOAD_FAILED', `The files of module ${name} are missing; reinstall it.`, { details: { module: name } });
+  if (found.loadError || !found.manifest) {
+    throw platformError('MODULE_LOAD_FAILED', found.loadError ?? `Module ${name} has no usable manifest.`, { details: { module: name } });
+  }
+  assertDependenciesMet(core, found);
+  const prepared = await prepareModule(found);
+  return instantiateModule(prepared, {
+    store: core.options.store,
+    logger: core.options.logger,
+    permissions: core.permissions,
+    live: core.live,
+  });
+}
+
+/** SCHEMA_CONFLICT when `candidate` clashes with the core or a live module (cheap: no build). */
+export function assertNoConflicts(core: RuntimeCore, candidate: ModuleInstance): void {
+  const parts = [
+    { owner: 'the core', document: core.coreDocument },
+    ...[...core.live.values(), candidate].map((m) => ({ owner: m.name, document: m.document })),
+  ];
+  const conflicts = findSchemaConflicts(parts);
+  if (conflicts.length > 0) {
+    throw platformError(
+      'SCHEMA_CONFLICT',
+      `Cannot enable ${candidate.name}: ${conflicts.join('; ')}. Rename the types or fields in one of the modules.`,
+      {
+        details: { module: candidate.name, conflicts },
+      },
+    );
+  }
+}
+
+/** Registers a live module's permissions and marks it live (after activation succeeded). */
+export function markLive(core: RuntimeCore, instance: ModuleInstance): void {
+  core.live.set(instance.name, instance);
+  core.permissions.register(instance.name, instance.manifest.permissions);
+}
+
+export function markNotLive(core: RuntimeCore, name: string): void {
+  core.live.delete(name);
+  core.permissions.unregister(name);
+}

@@ -1,0 +1,25 @@
+import type { Config } from '../../config/index.js';
+import type { Logger } from '../../logging/index.js';
+import type { SchemaHolder } from '../../server/schema-holder.js';
+import type { DocumentStore } from '../../store/types.js';
+
+export interface ModuleRuntimeOptions {
+  config: Pick<Config, 'enabledModules' | 'autoDiscoverModules' | 'limits'>;
+  store: DocumentStore;
+  logger: Logger;
+  /** The core SDL (`schema/*.graphql` as strings) and resolvers; parsed once, at creation. */
+  core: { typeDefs: string | readonly string[]; resolvers: object };
+  /** Built bundled modules: `<bundledDir>/<name>/`. */
+  bundledDir: string;
+  /** Registry installs: `<installedDir>/<name>/<version>/` (`$DATA_DIR/modules`). */
+  installedDir: string;
+  /** Swapped on start and on every change; created by `start()` when not given. */
+  schemaHolder?: SchemaHolder;
+  /** Platform version for `dependencies.core`; default PLATFORM_VERSION. */
+  platformVersion?: string;
+  /**
+   * Whether the runtime adds its own resolvers for `modules`, `module`, `enableModule` and
+   * `disableModule` to the core resolvers (default true).
+   */
+  includeModuleResolvers?: boolean;
+}

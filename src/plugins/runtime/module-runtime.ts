@@ -1,0 +1,40 @@
+import type { GraphQLSchema } from 'graphql';
+import type { SchemaHolder } from '../../server/schema-holder.js';
+import type { ModuleInfo } from './module-info.js';
+
+/** Who asks for an operation, for the audit log. */
+export interface Actor {
+  /** The user's email, or 'system'. */
+  actor: string;
+}
+
+/**
+ * The plugin runtime: discovers, loads and composes modules and swaps the schema live. It hands
+ * out a schema (through the holder) and knows nothing of HTTP.
+ */
+export interface ModuleRuntime {
+  /**
+   * Discovers modules, seeds `installed_modules` on a first start, loads the enabled set in
+   * dependency order and composes. Returns the holder serving the composed schema (the one
+   * passed in options, swapped once; or a new one at version 1).
+   */
+  start(): Promise<SchemaHolder>;
+  /** Disables every live module (dependents first) without swapping; the store stays open. */
+  stop(): Promise<void>;
+  /** Every bundled or installed module, by name. */
+  list(): ModuleInfo[];
+  /** One module, or null when no module of that name is bundled or installed. */
+  get(name: string): ModuleInfo | null;
+  /** Enables `name` live; a no-op answer when it is already enabled. Audited. */
+  enable(name: string, actor: Actor): Promise<ModuleInfo>;
+  /** Disables `name` live; a no-op answer when it is not enabled. Audited. */
+  disable(name: string, actor: Actor): Promise<ModuleInfo>;
+  /** Re-reads module directories (e.g. after the installer extracted a package). */
+  refresh(): Promise<void>;
+  /** `platform.schemaVersion`: +1 on every swap. */
+  schemaVersion(): number;
+  /** The live schema. */
+  schema(): GraphQLSchema;
+  /** Which permissions enabled modules registered, and whether a user holds one. */
+  permissions(): { registered: string[] };
+}
