@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.js';
 import { keysGenerateCommand } from './keys-generate.js';
 import { licenseIssueCommand } from './license-issue.js';
+import { moduleInitCommand } from './module-init.js';
 import { modulePackCommand } from './module-pack.js';
 import { registryPublishCommand } from './registry-publish.js';
 import { registryServeCommand } from './registry-serve.js';
@@ -13,6 +14,7 @@ export const commands: CliCommand[] = [
   usersCreateCommand,
   licenseIssueCommand,
   keysGenerateCommand,
+  moduleInitCommand,
   modulePackCommand,
   registryPublishCommand,
   registryServeCommand,

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleInitCommand } from '../src/cli/commands/module-init.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { parseManifest } from '../src/plugins/manifest/index.js';
+
+async function init(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli([moduleInitCommand], ['module', 'init', ...args], {
+    cwd,
+    env: {},
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('a64 module init', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'a64-init-'));
+  });
+  afterAll(() => rm(work, { recursive: true, force: true }));
+
+  it('scaffolds a module whose manifest is valid and whose source builds and defines a type, query and mutation', async () => {
+    const result = await init(['my_shop', '--out', 'mods/new'], work);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('npm test');
+    const dir = path.join(work, 'mods/new/my_shop');
+    const manifest = parseManifest(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ module_name: 'my_shop', entry: 'index.js', database_collections: ['my_shop_notes'] });
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ type: 'module', scripts: { test: 'vitest run', pack: 'a64 module pack . --out dist' } });
+    // The file: link must point back at this platform checkout.
+    expect(path.resolve(dir, pkg.devDependencies['a64-platform'].slice('file:'.length))).toBe(path.resolve('.'));
+    expect(await readFile(path.join(dir, 'test/my_shop.test.ts'), 'utf8')).toContain("from 'a64-platform/testkit'");
+
+    const outfile = path.join(work, 'bundle/index.js');
+    await build({
+      entryPoints: [path.join(dir, 'src/index.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile,
+      alias: { 'a64-platform/sdk': path.resolve('src/sdk/index.ts') },
+      logLevel: 'silent',
+    });
+    const definition = (await import(outfile)).default;
+    expect(definition.typeDefs).toContain('type MyShopNote');
+    expect(Object.keys(definition.resolvers.Query)).toEqual(['myShopNotes']);
+    expect(Object.keys(definition.resolvers.Mutation)).toEqual(['addMyShopNote']);
+  });
+
+  it('refuses invalid and reserved names with a clear usage error', async () => {
+    for (const name of ['My-Shop', '1shop', 'shop!', 'core']) {
+      const result = await init([name], work);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/not a valid module name|reserved/);
+    }
+  });
+
+  it('refuses an existing directory and writes nothing', async () => {
+    await mkdir(path.join(work, 'taken'));
+    const result = await init(['taken'], work);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('already exists');
+    await expect(readFile(path.join(work, 'taken/manifest.json'))).rejects.toThrow();
+  });
+});
