@@ -1,8 +1,12 @@
 import { addResolversToSchema } from '@graphql-tools/schema';
 import type { IResolvers } from '@graphql-tools/utils';
-import { buildASTSchema, type DefinitionNode, type DocumentNode, type GraphQLSchema, Kind, validateSchema } from 'graphql';
+import { type DefinitionNode, type DocumentNode, type GraphQLSchema, Kind } from 'graphql';
 import { platformError } from '../../errors/index.js';
 import { findSchemaConflicts } from './find-schema-conflicts.js';
+import { sharedGraphql } from './shared-graphql.js';
+
+const { buildASTSchema, validateSchema } = sharedGraphql;
+
 import type { ResolverMap } from './wrap-module-resolvers.js';
 
 export interface SchemaContribution {
