@@ -14,7 +14,9 @@ describe('block state transitions', () => {
     expect(canTransition('EMPTY', 'HARVESTING')).toBe(false);
     expect(canTransition('HARVESTING', 'PLANTED')).toBe(false);
     expect(() => assertTransition('EMPTY', 'GROWING')).toThrow(/from EMPTY it can go to PLANTED/);
-    expect(() => assertTransition('FALLOW', 'GROWING')).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'state' } }));
+    expect(() => assertTransition('FALLOW', 'GROWING')).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'state' } }),
+    );
   });
 });
 
@@ -42,7 +44,9 @@ describe('alert rules', () => {
   it('raises HARVEST_OVERDUE after the grace period, CRITICAL when long overdue', () => {
     const late = (days: number) => block({ expectedHarvestDate: new Date(now.getTime() - days * day).toISOString() });
     expect(evaluateAlertRules([late(1)], now)).toEqual([]);
-    expect(evaluateAlertRules([late(3)], now)).toMatchObject([{ type: 'HARVEST_OVERDUE', severity: 'WARNING', ruleKey: 'HARVEST_OVERDUE:b1:1' }]);
+    expect(evaluateAlertRules([late(3)], now)).toMatchObject([
+      { type: 'HARVEST_OVERDUE', severity: 'WARNING', ruleKey: 'HARVEST_OVERDUE:b1:1' },
+    ]);
     expect(evaluateAlertRules([late(20)], now)[0]?.severity).toBe('CRITICAL');
     // A block already being harvested is not overdue.
     expect(evaluateAlertRules([{ ...late(20), state: 'HARVESTING' }], now)).toEqual([]);
@@ -52,7 +56,9 @@ describe('alert rules', () => {
     const idleSince = new Date(now.getTime() - 31 * day).toISOString();
     const candidates = evaluateAlertRules([block({ state: 'EMPTY', plantId: null, stateChangedAt: idleSince })], now);
     expect(candidates).toMatchObject([{ type: 'BLOCK_IDLE', severity: 'INFO', ruleKey: `BLOCK_IDLE:b1:${idleSince}` }]);
-    expect(evaluateAlertRules([block({ state: 'EMPTY', stateChangedAt: new Date(now.getTime() - 5 * day).toISOString() })], now)).toEqual([]);
+    expect(evaluateAlertRules([block({ state: 'EMPTY', stateChangedAt: new Date(now.getTime() - 5 * day).toISOString() })], now)).toEqual(
+      [],
+    );
   });
 });
 

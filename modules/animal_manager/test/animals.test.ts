@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { createTestPlatform } from 'a64-platform/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const moduleDir = fileURLToPath(new URL('..', import.meta.url));
+type Result = { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+describe('animal_manager', () => {
+  let platform: Awaited<ReturnType<typeof createTestPlatform>>;
+  let admin: string;
+  const gql = (query: string, variables: Record<string, unknown> = {}, token = admin) =>
+    platform.graphql(query, variables, { token }) as Promise<Result>;
+
+  beforeAll(async () => {
+    platform = await createTestPlatform({ modules: [moduleDir] });
+    admin = await platform.loginAsAdmin();
+  });
+  afterAll(() => platform?.close());
+
+  it('registers animals with tags unique per species', async () => {
+    const create = 'mutation($i: CreateAnimalInput!) { createAnimal(input: $i) { id species tag sex ageDays } }';
+    const born = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const cow = await gql(create, { i: { species: 'Cattle', tag: 'KE-001', sex: 'FEMALE', birthDate: born } });
+    expect(cow.data!.createAnimal).toMatchObject({ species: 'Cattle', tag: 'KE-001', sex: 'FEMALE', ageDays: 400 });
+    const duplicate = await gql(create, { i: { species: 'cattle', tag: 'KE-001' } });
+    expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tag' });
+    const goat = await gql(create, { i: { species: 'Goat', tag: 'KE-001' } });
+    expect(goat.data!.createAnimal).toMatchObject({ species: 'Goat', sex: 'UNKNOWN' });
+    const future = await gql(create, {
+      i: { species: 'Goat', tag: 'KE-002', birthDate: new Date(Date.now() + 86_400_000 * 3).toISOString() },
+    });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ field: 'birthDate' });
+    const found = await gql('{ animalByTag(species: "CATTLE", tag: "KE-001") { tag } animals(species: "goat") { tag } }');
+    expect(found.data).toEqual({ animalByTag: { tag: 'KE-001' }, animals: [{ tag: 'KE-001' }] });
+  });
+
+  it('keeps health events and weights, newest weight first in latestWeightKg', async () => {
+    const id = (await gql('mutation { createAnimal(input: { species: "Sheep", tag: "S-9" }) { id } }')).data!.createAnimal.id;
+    await gql(
+      'mutation($a: ID!) { recordAnimalWeight(input: { animalId: $a, weightKg: 41.5, measuredAt: "2026-01-01T00:00:00Z" }) { id } }',
+      { a: id },
+    );
+    await gql('mutation($a: ID!) { recordAnimalWeight(input: { animalId: $a, weightKg: 44 }) { id } }', { a: id });
+    const zero = await gql('mutation($a: ID!) { recordAnimalWeight(input: { animalId: $a, weightKg: 0 }) { id } }', { a: id });
+    expect(zero.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'weightKg' });
+    await gql(
+      'mutation($a: ID!) { recordAnimalHealthEvent(input: { animalId: $a, kind: VACCINATION, description: "Clostridial vaccine", vet: "Dr. Otieno" }) { id } }',
+      { a: id },
+    );
+    const unknown = await gql('mutation { recordAnimalHealthEvent(input: { animalId: "nope", kind: CHECKUP, description: "x" }) { id } }');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'animalId' });
+    const sheep = await gql(
+      'query($a: ID!) { animal(id: $a) { latestWeightKg weights { weightKg } healthEvents { kind vet recordedBy } } }',
+      { a: id },
+    );
+    expect(sheep.data!.animal).toEqual({
+      latestWeightKg: 44,
+      weights: [{ weightKg: 41.5 }, { weightKg: 44 }],
+      healthEvents: [{ kind: 'VACCINATION', vet: 'Dr. Otieno', recordedBy: expect.any(String) }],
+    });
+  });
+
+  it('lets animal.view read but not edit', async () => {
+    await platform.createUser({ email: 'herder@example.test', password: 'herder-password-1', role: 'USER', permissions: ['animal.view'] });
+    const login = await platform.graphql('mutation { login(email: "herder@example.test", password: "herder-password-1") { token } }');
+    const herder = (login.data as { login: { token: string } }).login.token;
+    expect((await gql('{ animals { tag } }', {}, herder)).errors).toBeUndefined();
+    const denied = await gql('mutation { createAnimal(input: { species: "Cattle", tag: "X" }) { id } }', {}, herder);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
