@@ -65,7 +65,7 @@ describe('module pack and registry publish', () => {
     spawnSync('tar', ['-xzf', file, '-C', extracted]);
     expect(JSON.parse(await readFile(path.join(extracted, 'package.json'), 'utf8')).type).toBe('module');
     const entry = await readFile(path.join(extracted, 'index.js'), 'utf8');
-    expect(entry).toContain('Hello, ${name}!');
+    expect(entry).toContain('function greeting(name)');
     expect(entry).not.toContain('a64-platform/sdk');
     // The built entry really loads as ESM and exports the module definition.
     const loaded = await import(path.join(extracted, 'index.js'));
