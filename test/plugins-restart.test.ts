@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type RuntimeServer, startRuntimeServer } from './fixtures/runtime/runtime-server.js';
+
+const STATES = '{ modules { name state } }';
+type States = { modules: Array<{ name: string; state: string }> };
+const stateMap = (result: { data?: States | null }) => Object.fromEntries(result.data!.modules.map((m) => [m.name, m.state]));
+
+describe('module state across restarts', () => {
+  const servers: RuntimeServer[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.destroy().catch(() => {});
+  });
+
+  it('enables every bundled module on a first start when ENABLED_MODULES is unset', async () => {
+    const server = await startRuntimeServer({ modules: ['notes', 'notes_stats', 'counter'] });
+    servers.push(server);
+    expect(stateMap(await server.gql<States>(STATES, {}, await server.adminToken()))).toEqual({
+      counter: 'ENABLED',
+      notes: 'ENABLED',
+      notes_stats: 'ENABLED',
+    });
+    expect((await server.gql<{ noteCount: number }>('{ noteCount }', {}, await server.adminToken())).data!.noteCount).toBeGreaterThan(0);
+  });
+
+  it('restores exactly the enabled set after a restart, ignoring ENABLED_MODULES after the first start', async () => {
+    const first = await startRuntimeServer({
+      modules: ['notes', 'counter', 'throws_on_import'],
+      env: { ENABLED_MODULES: 'notes,throws_on_import' },
+    });
+    let admin = await first.adminToken();
+    expect(stateMap(await first.gql<States>(STATES, {}, admin))).toEqual({
+      counter: 'DISABLED',
+      notes: 'ENABLED',
+      throws_on_import: 'FAILED',
+    });
+    await first.gql('mutation { enableModule(name: "counter") { name } }', {}, admin);
+    await first.gql('mutation { disableModule(name: "notes") { name } }', {}, admin);
+    await first.stop();
+
+    const second = await startRuntimeServer({ dataDir: first.dataDir, bundledDir: first.bundledDir, env: { ENABLED_MODULES: 'notes' } });
+    servers.push(second);
+    admin = await second.adminToken();
+    const states = await second.gql<States & { counter: { value: number } }>('{ modules { name state } counter { value } }', {}, admin);
+    expect(stateMap(states)).toEqual({ counter: 'ENABLED', notes: 'DISABLED', throws_on_import: 'FAILED' });
+    expect(states.data!.counter.value).toBe(42);
+    const failed = await second.gql<{ module: { loadError: string } }>('{ module(name: "throws_on_import") { loadError } }', {}, admin);
+    expect(failed.data!.module.loadError).toContain('boom at import');
+  });
+});
