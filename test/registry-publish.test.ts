@@ -8,6 +8,7 @@ import type { CliIo } from '../src/cli/command.js';
 import { keysGenerateCommand } from '../src/cli/commands/keys-generate.js';
 import { modulePackCommand } from '../src/cli/commands/module-pack.js';
 import { registryPublishCommand } from '../src/cli/commands/registry-publish.js';
+import { registryResignCommand } from '../src/cli/commands/registry-resign.js';
 import { isPlatformError } from '../src/errors/index.js';
 import { packModule, publishPackage, writeReproducibleTarGz } from '../src/packaging/index.js';
 import {
@@ -182,6 +183,40 @@ describe('module pack and registry publish', () => {
         state: createMemoryRegistryState(),
       });
       expect(await codeOf(stranger.getCatalog({ fresh: true }))).toBe('SIGNATURE_INVALID');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rotates the key with registry resign: the new key is trusted, the old one refused, the version grows', async () => {
+    const cwd = path.join(work, 'rotate');
+    await mkdir(cwd);
+    const quiet = io(cwd).io;
+    await keysGenerateCommand.run({ values: { out: 'old' }, positionals: [] }, quiet);
+    await keysGenerateCommand.run({ values: { out: 'new' }, positionals: [] }, quiet);
+    await modulePackCommand.run({ values: { out: 'out' }, positionals: [HELLO_WORLD_DIR] }, quiet);
+    await registryPublishCommand.run(
+      { values: { registry: 'registry', key: 'old/private.jwk.json' }, positionals: ['out/hello_world-1.0.0.tar.gz'] },
+      quiet,
+    );
+    const resign = io(cwd);
+    expect(
+      await registryResignCommand.run({ values: { key: 'new/private.jwk.json', expires: '7' }, positionals: ['registry'] }, resign.io),
+    ).toBe(0);
+    expect(resign.out.stdout).toContain('version 2');
+    const server = await startRegistryServer(path.join(cwd, 'registry'));
+    try {
+      const clientFor = async (dir: string) =>
+        createRegistryClient({
+          url: server.url,
+          publicKey: JSON.parse(await readFile(path.join(cwd, dir, 'public.jwk.json'), 'utf8')),
+          ttlSeconds: 60,
+          state: createMemoryRegistryState(),
+        });
+      const catalog = await (await clientFor('new')).getCatalog({ fresh: true });
+      expect(catalog.version).toBe(2);
+      expect((Date.parse(catalog.expires) - Date.now()) / 86_400_000).toBeCloseTo(7, 1);
+      expect(await codeOf((await clientFor('old')).getCatalog({ fresh: true }))).toBe('SIGNATURE_INVALID');
     } finally {
       await server.close();
     }

@@ -4,6 +4,7 @@ import { licenseIssueCommand } from './license-issue.js';
 import { moduleInitCommand } from './module-init.js';
 import { modulePackCommand } from './module-pack.js';
 import { registryPublishCommand } from './registry-publish.js';
+import { registryResignCommand } from './registry-resign.js';
 import { registryServeCommand } from './registry-serve.js';
 import { serveCommand } from './serve.js';
 import { usersCreateCommand } from './users-create.js';
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   modulePackCommand,
   registryPublishCommand,
   registryServeCommand,
+  registryResignCommand,
 ];
