@@ -60,6 +60,13 @@ export async function buildModule(dir: string): Promise<BuiltModule> {
   if (manifestText === null)
     throw platformError('PACKAGE_INVALID', `${dir} has no manifest.json; a module directory needs one at its root.`);
   const manifest = parseManifest(manifestText, manifestFile);
+  const entryPath = manifest.entry.replace(/^\.\//, '');
+  if (entryPath === 'manifest.json' || entryPath === 'package.json') {
+    throw platformError(
+      'PACKAGE_INVALID',
+      `${manifestFile}: entry "${manifest.entry}" would overwrite the package's own ${entryPath}; name the built file e.g. index.js.`,
+    );
+  }
   const source = resolveSourceEntry(dir, manifest.entry);
   let code: Uint8Array;
   try {
@@ -91,7 +98,7 @@ export async function buildModule(dir: string): Promise<BuiltModule> {
   const files: ArchiveFile[] = [
     { path: 'manifest.json', data: Buffer.from(manifestText) },
     { path: 'package.json', data: Buffer.from(await packageJson(dir, manifest)) },
-    { path: manifest.entry.replace(/^\.\//, ''), data: code },
+    { path: entryPath, data: code },
   ];
   return { manifest, files };
 }
