@@ -1,4 +1,4 @@
-import { makeExecutableSchema } from '@graphql-tools/schema';
+import path from 'node:path';
 import {
   type BootstrapResult,
   bootstrapAdmin,
@@ -9,11 +9,11 @@ import {
 } from '../auth/index.js';
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
+import { createModuleRuntime, type ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
-import { createSchemaHolder } from '../server/schema-holder.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
 import { close, listen } from './listen.js';
@@ -33,6 +33,8 @@ export interface StartedPlatform {
   /** Set on a first start: the bootstrap admin (with the generated password, if any). */
   bootstrap: BootstrapResult | null;
   store: DocumentStore;
+  /** The plugin runtime (modules list, enable/disable). */
+  modules: ModuleRuntime;
 }
 
 export interface Platform {
@@ -48,7 +50,7 @@ const GRAPHQL_ENDPOINT = '/graphql';
 /** Assembles the platform: config → store → auth → schema → HTTP. Nothing runs until `start()`. */
 export function createPlatform(config: Config, options: PlatformOptions = {}): Platform {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const _bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
+  const bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
   const stoppers: Array<() => Promise<void>> = [];
   let ready = false;
 
@@ -70,7 +72,16 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       startedAt,
       schemaVersion: () => schemaVersion(),
     });
-    const schemaHolder = createSchemaHolder(makeExecutableSchema({ typeDefs: readCoreTypeDefs().slice(0, 1), resolvers: coreResolvers }));
+    const modules = createModuleRuntime({
+      config,
+      store,
+      logger,
+      core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers },
+      bundledDir,
+      installedDir: path.join(config.dataDir, 'modules'),
+    });
+    const schemaHolder = await modules.start();
+    stoppers.unshift(() => modules.stop());
     schemaVersion = () => schemaHolder.current().version;
 
     const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
@@ -84,7 +95,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     stoppers.unshift(() => close(server));
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
-    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store };
+    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };
   }
 
   async function stop(): Promise<void> {
