@@ -254,4 +254,25 @@ describe('registry client against a real registry over HTTP', () => {
     );
     expect(refused.code).toBe('PACKAGE_INVALID');
   });
+
+  it('applies the same signature, expiry and rollback rules to revocations.json', async () => {
+    const state = createMemoryRegistryState();
+    const signedAnswer = async (value: unknown, signer = keys) => {
+      const text = JSON.stringify(value);
+      server.override('/revocations.json', bytesAnswer(text));
+      server.override(
+        '/revocations.json.sig',
+        bytesAnswer(await signDetached(Buffer.from(text), signer.privateJwk), 200, 'application/jose'),
+      );
+    };
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    await signedAnswer({ version: 4, expires: future, revoked: ['license-1'] });
+    expect((await client({ state }).getRevocations({ fresh: true })).revoked).toEqual(['license-1']);
+    await signedAnswer({ version: 3, expires: future, revoked: [] });
+    expect((await errorOf(client({ state }).getRevocations({ fresh: true }))).code).toBe('CATALOG_ROLLBACK');
+    await signedAnswer({ version: 5, expires: new Date(Date.now() - 1000).toISOString(), revoked: [] });
+    expect((await errorOf(client({ state }).getRevocations({ fresh: true }))).code).toBe('CATALOG_EXPIRED');
+    await signedAnswer({ version: 6, expires: future, revoked: [] }, await generateSigningKeyPair());
+    expect((await errorOf(client({ state }).getRevocations({ fresh: true }))).code).toBe('SIGNATURE_INVALID');
+  });
 });
