@@ -44,7 +44,11 @@ describe('auth and users over GraphQL', () => {
   });
 
   it('creates users (SUPER_ADMIN only) who can log in; emails are unique', async () => {
-    const created = await platform.gql<{ createUser: { email: string; role: string } }>(CREATE_USER, { e: 'Ann@Example.test', p: 'ann-password-1', r: 'USER' }, adminToken);
+    const created = await platform.gql<{ createUser: { email: string; role: string } }>(
+      CREATE_USER,
+      { e: 'Ann@Example.test', p: 'ann-password-1', r: 'USER' },
+      adminToken,
+    );
     expect(created.data?.createUser).toMatchObject({ email: 'ann@example.test', role: 'USER' });
     const duplicate = await platform.gql(CREATE_USER, { e: 'ann@example.test', p: 'another-password', r: 'ADMIN' }, adminToken);
     expect(errorCode(duplicate)).toBe('BAD_USER_INPUT');
@@ -52,7 +56,9 @@ describe('auth and users over GraphQL', () => {
 
     const ann = await platform.gql<{ login: { token: string } }>(LOGIN, { e: 'ann@example.test', p: 'ann-password-1' });
     const annToken = ann.data!.login.token;
-    expect(errorCode(await platform.gql(CREATE_USER, { e: 'bob@example.test', p: 'bob-password-1', r: 'USER' }, annToken))).toBe('FORBIDDEN');
+    expect(errorCode(await platform.gql(CREATE_USER, { e: 'bob@example.test', p: 'bob-password-1', r: 'USER' }, annToken))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await platform.gql('{ users { email } }', undefined, annToken))).toBe('FORBIDDEN');
     expect(errorCode(await platform.gql('{ users { email } }'))).toBe('UNAUTHENTICATED');
     const users = await platform.gql<{ users: Array<{ email: string }> }>('{ users { email } }', undefined, adminToken);

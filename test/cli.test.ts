@@ -47,7 +47,10 @@ describe('a64 CLI', () => {
     expect(weak.stderr).toContain('password');
 
     const server = await spawnServer(env);
-    const login = await gql(`${server.url}/graphql`, 'mutation{ login(email:"cli@example.test", password:"cli-password-1"){ user { role } } }');
+    const login = await gql(
+      `${server.url}/graphql`,
+      'mutation{ login(email:"cli@example.test", password:"cli-password-1"){ user { role } } }',
+    );
     expect(login.data).toEqual({ login: { user: { role: 'ADMIN' } } });
     await server.stop();
   });

@@ -11,9 +11,9 @@ describe('HTTP and GraphQL edge', () => {
   afterAll(() => platform.stop());
 
   it('answers platform info with a persisted installation id', async () => {
-    const response = await platform.gql<{ platform: { version: string; installationId: string; schemaVersion: number; startedAt: string } }>(
-      '{ platform { version installationId schemaVersion startedAt } }',
-    );
+    const response = await platform.gql<{
+      platform: { version: string; installationId: string; schemaVersion: number; startedAt: string };
+    }>('{ platform { version installationId schemaVersion startedAt } }');
     expect(response.data?.platform).toMatchObject({ version: '1.0.0', installationId: platform.installationId });
     expect(response.data?.platform.schemaVersion).toBeGreaterThanOrEqual(1);
     expect(Number.isNaN(Date.parse(response.data!.platform.startedAt))).toBe(false);
@@ -44,13 +44,20 @@ describe('HTTP and GraphQL edge', () => {
   });
 
   it('reports wrong variable types', async () => {
-    const response = await gql(platform.graphqlUrl, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }', { e: 42, p: true });
+    const response = await gql(platform.graphqlUrl, 'mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }', {
+      e: 42,
+      p: true,
+    });
     expect(response.errors?.length).toBeGreaterThan(0);
     expect(response.data ?? null).toBeNull();
   });
 
   it('refuses a body that is not JSON', async () => {
-    const response = await fetch(platform.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(platform.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ message: string }> };
     expect(body.errors[0]?.message).toMatch(/JSON/i);
@@ -58,17 +65,27 @@ describe('HTTP and GraphQL edge', () => {
 
   it('refuses an oversized body with 413 before reading it', async () => {
     const query = `{ platform { version } } # ${'x'.repeat(8000)}`;
-    const response = await fetch(platform.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(platform.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('cuts off an oversized chunked body', async () => {
     const status = await new Promise<number | string>((resolve) => {
-      const req = request(platform.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        resolve(res.statusCode ?? 0);
-        res.resume();
-      });
+      const req = request(
+        platform.graphqlUrl,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        },
+      );
       req.on('error', (error) => resolve((error as NodeJS.ErrnoException).code ?? 'error'));
       req.write(`{"query":"{ platform { version } }", "pad": "`);
       for (let i = 0; i < 10; i++) req.write('y'.repeat(1000));

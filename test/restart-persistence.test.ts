@@ -22,7 +22,12 @@ describe('a64 serve on the embedded store', () => {
     const graphql = `${first.url}/graphql`;
     const admin = await gql<{ login: { token: string } }>(graphql, LOGIN, { e: 'admin@localhost.local', p: password });
     const token = admin.data!.login.token;
-    const created = await gql(graphql, 'mutation{ createUser(email:"keep@example.test", password:"keep-me-please", role:ADMIN){ id } }', {}, token);
+    const created = await gql(
+      graphql,
+      'mutation{ createUser(email:"keep@example.test", password:"keep-me-please", role:ADMIN){ id } }',
+      {},
+      token,
+    );
     expect(created.errors).toBeUndefined();
     const before = await gql<{ platform: { installationId: string } }>(graphql, '{ platform { installationId } }');
     expect(await first.stop()).toBe(0);
@@ -45,7 +50,10 @@ describe('a64 serve on the embedded store', () => {
   });
 
   it('stops start-up on a bad environment value, naming the variable', () => {
-    const result = spawnSync(process.execPath, [CLI, 'serve'], { env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: dataDir }, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'serve'], {
+      env: { PATH: process.env.PATH, PORT: 'abc', DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('PORT');
   });
