@@ -1,0 +1,64 @@
+import { type execute, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { isPlatformError } from '../../errors/index.js';
+import { composeSchema } from './compose-schema.js';
+import { sharedGraphql } from './shared-graphql.js';
+
+const core = {
+  document: parse('type Query { hello: String! } type Mutation { noop: Boolean }'),
+  resolvers: { Query: { hello: () => 'core' } },
+};
+
+/** A module with `types` object types of 8 fields each, and a Query field per type. */
+function syntheticModule(name: string, types = 10) {
+  const sdl: string[] = [];
+  const resolvers: Record<string, Record<string, () => unknown>> = { Query: {} };
+  for (let t = 0; t < types; t++) {
+    const type = `${name}_T${t}`;
+    sdl.push(`type ${type} { ${Array.from({ length: 8 }, (_, f) => `f${f}: String`).join(' ')} }`);
+    sdl.push(`extend type Query { ${name}_q${t}: ${type} }`);
+    resolvers.Query![`${name}_q${t}`] = () => ({ f0: `${name}-${t}` });
+    resolvers[type] = { f1: () => 'computed' };
+  }
+  return { name, document: parse(sdl.join('\n')), resolvers };
+}
+
+function run(schema: ReturnType<typeof composeSchema>, query: string) {
+  return sharedGraphql.execute({ schema, document: parse(query) }) as ReturnType<typeof execute>;
+}
+
+describe('composeSchema', () => {
+  it('merges core and modules into one executable schema', async () => {
+    const schema = composeSchema({ core, modules: [syntheticModule('a', 2), syntheticModule('b', 1)] });
+    const result = await run(schema, '{ hello a_q1 { f0 f1 } b_q0 { f0 } }');
+    expect(result).toEqual({ data: { hello: 'core', a_q1: { f0: 'a-1', f1: 'computed' }, b_q0: { f0: 'b-0' } } });
+  });
+
+  it('refuses conflicts and unknown type references with SCHEMA_CONFLICT', () => {
+    const clash = { name: 'clash', document: parse('extend type Query { a_q0: Int }'), resolvers: {} };
+    const unknown = { name: 'dangling', document: parse('extend type Query { weather: Weather }'), resolvers: {} };
+    for (const modules of [[syntheticModule('a', 1), clash], [unknown]]) {
+      try {
+        composeSchema({ core, modules });
+        expect.unreachable();
+      } catch (error) {
+        expect(isPlatformError(error, 'SCHEMA_CONFLICT')).toBe(true);
+        expect((error as Error).message).toMatch(/Query\.a_q0 defined by a and clash|Unknown type: "Weather"/);
+      }
+    }
+  });
+
+  it('rebuilds 50 modules of 10 types in under 50 ms', () => {
+    const modules = Array.from({ length: 50 }, (_, i) => syntheticModule(`m${i}`));
+    // Warm up the JIT first: the runtime rebuilds on every enable/disable, never cold twice.
+    for (let i = 0; i < 5; i++) composeSchema({ core, modules });
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const started = performance.now();
+      composeSchema({ core, modules });
+      times.push(performance.now() - started);
+    }
+    // Best of 9: other processes share this machine; the best run is the cost of the work itself.
+    expect(Math.min(...times)).toBeLessThan(50);
+  });
+});
