@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -39,6 +39,7 @@ describe('a64 module init', () => {
     expect(manifest).toMatchObject({ module_name: 'my_shop', entry: 'index.js', database_collections: ['my_shop_notes'] });
     const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg).toMatchObject({ type: 'module', scripts: { test: 'vitest run', pack: 'a64 module pack . --out dist' } });
+    expect((await stat(dir)).mode & 0o777).toBe(0o755);
     // The file: link must point back at this platform checkout.
     expect(path.resolve(dir, pkg.devDependencies['a64-platform'].slice('file:'.length))).toBe(path.resolve('.'));
     expect(await readFile(path.join(dir, 'test/my_shop.test.ts'), 'utf8')).toContain("from 'a64-platform/testkit'");

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MODULE_NAME_PATTERN } from '../../plugins/manifest/index.js';
@@ -65,6 +65,8 @@ export const moduleInitCommand: CliCommand = {
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, file.content);
       }
+      // mkdtemp makes the dir private (0700); a module directory is ordinary source.
+      await chmod(staging, 0o755);
       await rename(staging, moduleDir);
     } finally {
       await rm(staging, { recursive: true, force: true });

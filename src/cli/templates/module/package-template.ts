@@ -12,10 +12,13 @@ export function packageTemplate(names: TemplateNames, platformSpec: string): str
     type: 'module',
     scripts: {
       test: 'vitest run',
+      typecheck: 'tsc -p .',
       pack: 'a64 module pack . --out dist',
     },
     devDependencies: {
       'a64-platform': platformSpec,
+      '@types/node': '^20.19.0',
+      typescript: '^5.9.3',
       vitest: '^4.1.12',
       zod: '^4.0.0',
     },
@@ -33,7 +36,7 @@ export default defineConfig({
 `;
 }
 
-/** `tsconfig.json` for editors and \`npx tsc --noEmit\`. */
+/** `tsconfig.json` for editors and `npm run typecheck`. */
 export function tsconfigTemplate(): string {
   const config = {
     compilerOptions: {
