@@ -16,6 +16,7 @@ const FIXTURES = [
   'unknown_resolver',
   'sdl_syntax_error',
   'future_core',
+  'users_grab',
 ];
 const ENABLE = 'mutation($n:String!){ enableModule(name:$n){ name state } }';
 const MODULE = 'query($n:String!){ module(name:$n){ state enabled loadError } }';
@@ -86,6 +87,13 @@ describe('modules that cannot be enabled', () => {
     const state = await moduleState(name);
     expect(state).toMatchObject({ state: 'FAILED', enabled: false });
     expect(state.loadError).toContain(reason);
+  });
+
+  it('refuses platform collections and collections another enabled module owns', async () => {
+    const error = await enableError('users_grab');
+    expect(error.code).toBe('MODULE_LOAD_FAILED');
+    expect(error.message).toContain('"users" is reserved for the platform');
+    expect(error.message).toContain('"notes" belongs to the enabled module notes');
   });
 
   it('leaves nothing of a module that failed in onEnable: no fields, no timers', async () => {

@@ -3,3 +3,4 @@ export { createModuleHandle, type ModuleHandleOptions, type OwnedModuleHandle } 
 export { createScopedStore } from './create-scoped-store.js';
 export { createDisposerStack, type DisposerStack } from './disposer-stack.js';
 export { createPermissionRegistry, type PermissionRegistry } from './permission-registry.js';
+export { isPlatformCollection, PLATFORM_COLLECTIONS } from './platform-collections.js';

@@ -1,6 +1,7 @@
 import { platformError } from '../../errors/index.js';
 import { findSchemaConflicts } from '../composer/index.js';
 import type { DiscoveredModule } from '../discovery/index.js';
+import { isPlatformCollection } from '../handle/index.js';
 import { instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -16,6 +17,28 @@ export function assertDependenciesMet(core: RuntimeCore, found: DiscoveredModule
 }
 
 /**
+ * MODULE_LOAD_FAILED when the manifest claims a platform collection or one a live module owns:
+ * the scoped store would otherwise hand one module another's (or the platform's) documents.
+ */
+export function assertCollectionsAvailable(core: RuntimeCore, found: DiscoveredModule): void {
+  const problems: string[] = [];
+  for (const collection of found.manifest?.database_collections ?? []) {
+    if (isPlatformCollection(collection)) problems.push(`"${collection}" is reserved for the platform`);
+    for (const other of core.live.values()) {
+      if (other.name !== found.name && other.manifest.database_collections.includes(collection)) {
+        problems.push(`"${collection}" belongs to the enabled module ${other.name}`);
+      }
+    }
+  }
+  if (problems.length === 0) return;
+  throw platformError(
+    'MODULE_LOAD_FAILED',
+    `Module ${found.name} cannot use these database_collections: ${problems.join('; ')}. Rename them in its manifest.json.`,
+    { details: { module: found.name } },
+  );
+}
+
+/**
  * The checks before a module runs any code of its own: dependencies → import and validate →
  * instance. Nothing is registered yet; the caller composes, then activates.
  */
@@ -27,6 +50,7 @@ export async function loadCandidate(core: RuntimeCore, name: string): Promise<Mo
     throw platformError('MODULE_LOAD_FAILED', found.loadError ?? `Module ${name} has no usable manifest.`, { details: { module: name } });
   }
   assertDependenciesMet(core, found);
+  assertCollectionsAvailable(core, found);
   const prepared = await prepareModule(found);
   return instantiateModule(prepared, {
     store: core.options.store,
