@@ -61,10 +61,10 @@ describe('a64 module init', () => {
   });
 
   it('refuses invalid and reserved names with a clear usage error', async () => {
-    for (const name of ['My-Shop', '1shop', 'shop!', 'core']) {
+    for (const name of ['My-Shop', '1shop', 'shop!', 'core', 'module_shop']) {
       const result = await init([name], work);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/not a valid module name|reserved/);
+      expect(result.stderr).toMatch(/not a valid module name|reserved|keeps for itself/);
     }
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPlatformCollection } from '../../plugins/handle/index.js';
 import { MODULE_NAME_PATTERN } from '../../plugins/manifest/index.js';
 import { type CliCommand, CliUsageError } from '../command.js';
 import { renderModuleTemplate } from '../templates/module/index.js';
@@ -20,6 +21,12 @@ function assertModuleName(name: string): void {
   if (name.length > MAX_NAME_LENGTH)
     throw new CliUsageError(`"${name}" is too long: module names have at most ${MAX_NAME_LENGTH} characters.`);
   if (RESERVED_NAMES.has(name)) throw new CliUsageError(`"${name}" is reserved for the platform itself; choose another module name.`);
+  // The scaffold's collection is `<name>_notes`; the platform refuses collections with its prefixes.
+  if (isPlatformCollection(`${name}_notes`)) {
+    throw new CliUsageError(
+      `"${name}" starts with a prefix the platform keeps for itself (platform_, module_, registry_, system); choose another name.`,
+    );
+  }
 }
 
 /** The platform's package root (where its package.json says "a64-platform"), from src/ or dist/. */
