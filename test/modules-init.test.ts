@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createTestPlatform } from 'a64-platform/testkit';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moduleInitCommand } from '../src/cli/commands/module-init.js';
@@ -58,6 +59,33 @@ describe('a64 module init', () => {
     expect(definition.typeDefs).toContain('type MyShopNote');
     expect(Object.keys(definition.resolvers.Query)).toEqual(['myShopNotes']);
     expect(Object.keys(definition.resolvers.Mutation)).toEqual(['addMyShopNote']);
+  });
+
+  it('scaffolds a module that loads on a real platform, guarded by its permissions', async () => {
+    expect((await init(['field_notes'], work)).code).toBe(0);
+    const platform = await createTestPlatform({ modules: [path.join(work, 'field_notes')] });
+    try {
+      const admin = await platform.loginAsAdmin();
+      const added = await platform.graphql('mutation { addFieldNotesNote(text: "soil is dry") { text createdBy } }', {}, { token: admin });
+      expect(added.data).toEqual({ addFieldNotesNote: { text: 'soil is dry', createdBy: expect.any(String) } });
+      await platform.createUser({
+        email: 'reader@example.test',
+        password: 'reader-password-1',
+        role: 'USER',
+        permissions: ['field_notes.view'],
+      });
+      const login = await platform.graphql<{ login: { token: string } }>(
+        'mutation { login(email: "reader@example.test", password: "reader-password-1") { token } }',
+      );
+      const reader = login.data!.login.token;
+      expect((await platform.graphql('{ fieldNotesNotes { text } }', {}, { token: reader })).data).toEqual({
+        fieldNotesNotes: [{ text: 'soil is dry' }],
+      });
+      const denied = await platform.graphql('mutation { addFieldNotesNote(text: "x") { text } }', {}, { token: reader });
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await platform.close();
+    }
   });
 
   it('refuses invalid and reserved names with a clear usage error', async () => {
