@@ -1,0 +1,97 @@
+import { byId, showMessage } from './dom.js';
+import { graphql, setSessionEndedHandler } from './graphql-client.js';
+import { readToken, writeToken } from './session.js';
+import { createAuditView } from './views/audit-view.js';
+import { createModulesView } from './views/modules-view.js';
+import { createOperationsView } from './views/operations-view.js';
+import { createPlatformView } from './views/platform-view.js';
+import { createUsersView, roleLabel } from './views/users-view.js';
+
+/** @typedef {{ id: string, email: string, role: string }} SignedInUser */
+
+const loginView = byId('login-view');
+const appView = byId('app-view');
+const loginForm = /** @type {HTMLFormElement} */ (byId('login-form'));
+const loginError = byId('login-error');
+
+const platformView = createPlatformView();
+const usersView = createUsersView();
+const auditView = createAuditView();
+const modulesView = createModulesView({ onChanged: refreshAfterChange });
+const operationsView = createOperationsView({
+  onFinished: () => {
+    void modulesView.refresh({ unlessEditing: true });
+    refreshAfterChange();
+  },
+});
+
+/** A module changed: the schema version and the audit log moved on too. */
+function refreshAfterChange() {
+  void platformView.refresh();
+  void auditView.refresh();
+}
+
+/** @param {SignedInUser} user */
+function enterApp(user) {
+  loginView.hidden = true;
+  appView.hidden = false;
+  byId('user-email').textContent = user.email;
+  byId('user-role').textContent = roleLabel(user.role);
+  void platformView.refresh();
+  void modulesView.refresh();
+  void usersView.refresh();
+  void auditView.refresh();
+  operationsView.start();
+}
+
+/** @param {string} [message] why the user is back at the sign-in form */
+function showLogin(message) {
+  operationsView.stop();
+  for (const view of [platformView, modulesView, usersView, auditView]) view.clear();
+  appView.hidden = true;
+  loginView.hidden = false;
+  showMessage(loginError, message);
+  /** @type {HTMLInputElement} */ (loginForm.elements.namedItem('email')).focus();
+}
+
+/** @param {string} [message] */
+function signOut(message) {
+  writeToken(null);
+  showLogin(message);
+}
+
+loginForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(loginForm);
+  const email = String(data.get('email') ?? '').trim();
+  const password = String(data.get('password') ?? '');
+  if (!email || !password) return showMessage(loginError, 'Type your email and password.');
+  const submit = /** @type {HTMLButtonElement} */ (loginForm.querySelector('button[type=submit]'));
+  submit.disabled = true;
+  const result = await graphql(
+    'mutation AdminLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id email role } } }',
+    { email, password },
+  );
+  submit.disabled = false;
+  const login = result.data?.login;
+  if (!login) return showMessage(loginError, result.errors?.[0]?.message ?? 'Sign-in failed; the server gave no reason.');
+  writeToken(login.token);
+  loginForm.reset();
+  showMessage(loginError, '');
+  enterApp(login.user);
+});
+
+byId('sign-out').addEventListener('click', () => signOut());
+setSessionEndedHandler(() => {
+  if (!appView.hidden) signOut('Your session has ended. Sign in again.');
+});
+
+/** On load: reuse this tab's token if the server still accepts it. */
+async function boot() {
+  if (!readToken()) return showLogin();
+  const result = await graphql('query AdminMe { me { id email role } }');
+  if (result.data?.me) enterApp(result.data.me);
+  else signOut(result.errors?.length ? 'Your session has ended. Sign in again.' : undefined);
+}
+
+void boot();

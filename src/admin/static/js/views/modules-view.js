@@ -1,0 +1,163 @@
+import { byId, h, replaceChildren, showMessage } from '../dom.js';
+import { describeErrors } from '../graphql-client.js';
+import { fetchModules, moduleMutations } from '../module-operations.js';
+import { renderModuleForm } from './module-forms.js';
+import { COLUMN_COUNT, renderModuleRows } from './module-row.js';
+
+/** @typedef {import('./module-row.js').ModuleInfo} ModuleInfo */
+/** @typedef {import('./module-row.js').RowState} RowState */
+/** @typedef {import('./module-row.js').ActionKind} ActionKind */
+
+const DONE_NOTICES = {
+  install: 'Installed.',
+  upgrade: 'Upgraded.',
+  enable: 'Enabled.',
+  disable: 'Disabled.',
+  uninstall: 'Uninstalled.',
+  setLicense: 'License saved.',
+};
+
+/**
+ * The modules panel: the table with per-row actions, and the "install by name" form.
+ * @param {{ onChanged: () => void }} options called after any module mutation succeeds
+ */
+export function createModulesView({ onChanged }) {
+  const tbody = /** @type {HTMLTableSectionElement} */ (byId('modules-table').querySelector('tbody'));
+  const status = byId('modules-status');
+  /** @type {ModuleInfo[]} */
+  let modules = [];
+  /** @type {Map<string, RowState>} */
+  const rows = new Map();
+  let loading = false;
+  let refreshPending = false;
+
+  /** @param {string} name @returns {RowState} */
+  function rowState(name) {
+    let row = rows.get(name);
+    if (!row) {
+      row = { form: null, busy: false, error: '', notice: '' };
+      rows.set(name, row);
+    }
+    return row;
+  }
+
+  function render() {
+    if (modules.length === 0) {
+      replaceChildren(tbody, loading ? null : h('tr', {}, h('td', { colspan: COLUMN_COUNT, className: 'empty' }, 'No modules.')));
+      return;
+    }
+    const sorted = [...modules].sort((a, b) => a.displayName.localeCompare(b.displayName));
+    replaceChildren(
+      tbody,
+      sorted.map((module) =>
+        renderModuleRows(
+          module,
+          rowState(module.name),
+          {
+            openForm: (kind) => {
+              Object.assign(rowState(module.name), { form: kind, error: '', notice: '' });
+              render();
+              if (!kind) flushPendingRefresh();
+            },
+            run: (action, options) => void runAction(module.name, action, options ?? {}),
+          },
+          renderModuleForm,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Reloads the table. A refresh caused by a live event waits while someone is typing into a
+   * row form, so their input is not wiped; it runs when the form closes.
+   * @param {{ unlessEditing?: boolean }} [options]
+   */
+  async function refresh(options = {}) {
+    if (options.unlessEditing && [...rows.values()].some((row) => row.form || row.busy)) {
+      refreshPending = true;
+      return;
+    }
+    refreshPending = false;
+    loading = true;
+    showMessage(status, modules.length ? '' : 'Loading modules…');
+    status.classList.remove('is-error');
+    const result = await fetchModules();
+    loading = false;
+    if (result.errors?.length || !result.data?.modules) {
+      status.classList.add('is-error');
+      showMessage(status, `Could not load modules. ${describeErrors(result.errors) || 'The server sent no modules.'}`);
+    } else {
+      showMessage(status, '');
+      modules = result.data.modules;
+    }
+    render();
+  }
+
+  function flushPendingRefresh() {
+    if (refreshPending) void refresh({ unlessEditing: true });
+  }
+
+  /** @param {string} name @param {ActionKind} action @param {Record<string, any>} options */
+  async function runAction(name, action, options) {
+    const row = rowState(name);
+    if (action === 'setLicense' && !String(options.licenseKey ?? '').trim()) {
+      Object.assign(row, { error: 'Paste the license key first.', notice: '' });
+      return render();
+    }
+    Object.assign(row, { busy: true, error: '', notice: '' });
+    render();
+    const result = await moduleMutations[action](name, /** @type {any} */ (options));
+    row.busy = false;
+    if (result.errors?.length) {
+      row.error = describeErrors(result.errors);
+      render();
+      return;
+    }
+    Object.assign(row, { form: null, notice: DONE_NOTICES[action] });
+    // Notices are momentary; the table itself shows the new state.
+    setTimeout(() => {
+      if (row.notice === DONE_NOTICES[action]) {
+        row.notice = '';
+        render();
+      }
+    }, 6000);
+    await refresh();
+    onChanged();
+  }
+
+  const installForm = /** @type {HTMLFormElement} */ (byId('install-by-name'));
+  const installError = byId('install-by-name-error');
+  installForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(installForm);
+    const name = String(data.get('name') ?? '').trim();
+    if (!name) return showMessage(installError, 'Type the name of the module to install, e.g. inventory.');
+    showMessage(installError, '');
+    const submit = /** @type {HTMLButtonElement} */ (installForm.querySelector('button[type=submit]'));
+    submit.disabled = true;
+    submit.textContent = 'Installing…';
+    const result = await moduleMutations.install(name, {
+      version: String(data.get('version') ?? ''),
+      licenseKey: String(data.get('licenseKey') ?? ''),
+    });
+    submit.disabled = false;
+    submit.textContent = 'Install';
+    if (result.errors?.length) return showMessage(installError, describeErrors(result.errors));
+    installForm.reset();
+    await refresh();
+    onChanged();
+  });
+
+  byId('modules-refresh').addEventListener('click', () => void refresh());
+
+  function clear() {
+    modules = [];
+    rows.clear();
+    replaceChildren(tbody);
+    showMessage(status, '');
+    showMessage(installError, '');
+    installForm.reset();
+  }
+
+  return { refresh, clear };
+}
