@@ -19,7 +19,8 @@ export const CreateAnimalInput = z.object({
 });
 export type CreateAnimalInput = z.infer<typeof CreateAnimalInput>;
 
-export const UpdateAnimalInput = CreateAnimalInput.partial();
+// null clears an optional field; sex can be changed but not cleared.
+export const UpdateAnimalInput = CreateAnimalInput.partial().extend({ sex: z.enum(ANIMAL_SEXES).optional() });
 export type UpdateAnimalInput = z.infer<typeof UpdateAnimalInput>;
 
 export const RecordHealthEventInput = z.object({

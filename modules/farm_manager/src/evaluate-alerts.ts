@@ -17,7 +17,8 @@ export async function evaluateAlerts(handle: Pick<ModuleHandle, 'store'>, now: D
       await alerts.insertOne({
         ...candidate,
         status: 'OPEN',
-        createdAt: now.toISOString(),
+        // Stamped with the real time even when the rules were evaluated as of another date.
+        createdAt: new Date().toISOString(),
         acknowledgedAt: null,
         acknowledgedBy: null,
         resolvedAt: null,

@@ -23,7 +23,12 @@ export const CreateFarmInput = z.object({
 });
 export type CreateFarmInput = z.infer<typeof CreateFarmInput>;
 
-export const UpdateFarmInput = CreateFarmInput.partial().extend({ name: name.optional(), areaHectares: area.optional() });
+// null clears an optional field; the required ones (name, area, active) can only be changed, not cleared.
+export const UpdateFarmInput = CreateFarmInput.partial().extend({
+  name: name.optional(),
+  areaHectares: area.optional(),
+  active: z.boolean().optional(),
+});
 export type UpdateFarmInput = z.infer<typeof UpdateFarmInput>;
 
 export const FarmFilter = z

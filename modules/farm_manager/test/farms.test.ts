@@ -62,6 +62,21 @@ describe('farm_manager: farms', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
+  it('updates only the fields sent; null clears optional ones but not required ones', async () => {
+    const created = await platform.graphql(
+      CREATE,
+      { input: { name: 'Old Name', areaHectares: 5, manager: 'Amina', notes: 'clay soil' } },
+      { token: admin },
+    );
+    const id = (created.data as { createFarm: { id: string } }).createFarm.id;
+    const update =
+      'mutation($id: ID!, $input: UpdateFarmInput!) { updateFarm(id: $id, input: $input) { name manager notes areaHectares active } }';
+    const renamed = await platform.graphql(update, { id, input: { name: 'New Name', manager: null } }, { token: admin });
+    expect(renamed.data).toEqual({ updateFarm: { name: 'New Name', manager: null, notes: 'clay soil', areaHectares: 5, active: true } });
+    const cleared = await platform.graphql(update, { id, input: { active: null } }, { token: admin });
+    expect(cleared.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'active' });
+  });
+
   it('filters and pages with cursors', async () => {
     for (const name of ['Paging Alpha', 'Paging Beta', 'Paging Gamma']) {
       await platform.graphql(CREATE, { input: { name, areaHectares: 2, manager: 'Wanjiru' } }, { token: admin });
