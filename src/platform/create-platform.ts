@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createAdminRequestHandler } from '../admin/index.js';
 import {
   type BootstrapResult,
   bootstrapAdmin,
@@ -88,6 +89,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
+      routes: [{ prefix: '/admin', handler: createAdminRequestHandler() }],
       isReady: () => ready,
       maxBodyBytes: config.limits.maxBodyBytes,
     });
