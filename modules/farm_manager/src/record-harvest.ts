@@ -1,5 +1,6 @@
 import { badInput, type ModuleHandle } from 'a64-platform/sdk';
 import { collections, type HarvestDoc } from './documents.js';
+import { notifyHarvest } from './harvest-events.js';
 import { RecordHarvestInput } from './inputs.js';
 import { nowIso, requireBlock } from './lookups.js';
 import { parseInput } from './parse-input.js';
@@ -9,9 +10,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * Records a harvest of a HARVESTING block, validated as the GraphQL mutation does. Shared by the
- * `recordHarvest` mutation and the `recordHarvest` service other modules (Inventory) call.
+ * `recordHarvest` mutation and the `recordHarvest` service other modules (Inventory) call; then
+ * tells `onHarvest` listeners.
  */
-export async function recordHarvest(handle: Pick<ModuleHandle, 'store'>, raw: unknown, recordedBy: string | null): Promise<HarvestDoc> {
+export async function recordHarvest(
+  handle: Pick<ModuleHandle, 'store' | 'logger'>,
+  raw: unknown,
+  recordedBy: string | null,
+): Promise<HarvestDoc> {
   const input = parseInput(RecordHarvestInput, raw);
   const block = await requireBlock(handle, input.blockId);
   if (block.state !== 'HARVESTING') {
@@ -22,7 +28,7 @@ export async function recordHarvest(handle: Pick<ModuleHandle, 'store'>, raw: un
     throw badInput('harvestedAt', `is before the planting date ${block.plantingDate}`);
   }
   if (harvestedAt.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput('harvestedAt', 'is in the future');
-  return collections(handle).harvests.insertOne({
+  const harvest = await collections(handle).harvests.insertOne({
     blockId: block._id,
     farmId: block.farmId,
     plantId: block.plantId,
@@ -34,4 +40,6 @@ export async function recordHarvest(handle: Pick<ModuleHandle, 'store'>, raw: un
     recordedBy,
     createdAt: nowIso(),
   });
+  await notifyHarvest(handle, harvest);
+  return harvest;
 }

@@ -1,5 +1,6 @@
 import type { ModuleHandle } from 'a64-platform/sdk';
 import { collections } from './documents.js';
+import { type HarvestListener, harvestListeners } from './harvest-events.js';
 import { sumHarvests } from './harvest-totals.js';
 import { recordHarvest } from './record-harvest.js';
 
@@ -54,6 +55,18 @@ export function createFarmServices(handle: ModuleHandle) {
       const harvest = await recordHarvest(handle, input, recordedBy);
       const { _id, blockId, farmId, quantityKg, quality, harvestedAt } = harvest;
       return { id: _id, blockId, farmId, quantityKg, quality, harvestedAt };
+    },
+    /**
+     * Calls `listener` after every recorded harvest (mutation or service), in-process; returns the
+     * unsubscribe function. Register it from your onEnable as `handle.onDispose(farm.onHarvest(fn))`
+     * so disabling your module unsubscribes. A throwing listener is logged and does not undo the harvest.
+     */
+    onHarvest(listener: HarvestListener): () => void {
+      const listeners = harvestListeners(handle);
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
     },
     /** Total harvested from a block over all its cycles. */
     async harvestTotal(blockId: string): Promise<{ quantityKg: number; count: number }> {
