@@ -101,8 +101,9 @@ export function stateBadge(state) {
 
 /** @param {ModuleInfo} module */
 function licenseCell(module) {
-  if (!module.licenseRequired) return h('span', { className: 'muted' }, 'Not required');
-  const state = module.license?.state ?? 'MISSING';
+  const state = module.license?.state ?? (module.licenseRequired ? 'MISSING' : 'NOT_REQUIRED');
+  // Bundled modules are licensed with the platform itself: nothing to show or set.
+  if (state === 'NOT_REQUIRED') return h('span', { className: 'muted' }, 'Not required');
   const type = module.licenseType ? module.licenseType.toLowerCase().replace(/_/g, ' ') : '';
   return [
     h('span', { className: `badge license-${state.toLowerCase()}` }, state.replace(/_/g, ' ').toLowerCase()),
@@ -110,6 +111,11 @@ function licenseCell(module) {
     module.license?.licensee ? h('div', { className: 'small' }, module.license.licensee) : null,
     module.license?.expiresAt ? h('div', { className: 'muted small' }, `until ${formatDateTime(module.license.expiresAt)}`) : null,
   ];
+}
+
+/** A license can be set for modules that require one, unless the platform says none is needed. @param {ModuleInfo} module */
+function needsLicense(module) {
+  return module.licenseRequired && module.license?.state !== 'NOT_REQUIRED';
 }
 
 /** @param {ModuleInfo} module */
@@ -125,7 +131,7 @@ function dependenciesCell(module) {
         h('span', { className: 'dep-mark', 'aria-hidden': 'true' }, dep.satisfied ? '✓' : '✗'),
         h('code', {}, dep.name),
         ' ',
-        h('span', { className: 'muted' }, dep.range),
+        h('code', { className: 'muted' }, dep.range),
       ),
     ),
   );
@@ -149,7 +155,7 @@ function actionButtons(module, row, handlers) {
     if (module.enabled) buttons.push(button('Disable', () => handlers.run('disable')));
     else if (module.state !== 'FAILED') buttons.push(button('Enable', () => handlers.run('enable'), 'btn-primary'));
     if (isUpdateAvailable(module.version, module.latestVersion)) buttons.push(button('Upgrade', () => handlers.openForm('upgrade')));
-    if (module.licenseRequired) buttons.push(button('Set license', () => handlers.openForm('license')));
+    if (needsLicense(module)) buttons.push(button('Set license', () => handlers.openForm('license')));
     if (module.source !== 'BUNDLED') buttons.push(button('Uninstall', () => handlers.openForm('uninstall'), 'btn-danger-ghost'));
   }
   return h('div', { className: 'actions' }, buttons);

@@ -1,0 +1,277 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
+
+// Debian's Chromium, never a downloaded browser. CI installs it with `apt-get install -y chromium`.
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = '/tmp/admin.png';
+const WAIT = { timeout: 10_000 };
+
+/** The visible text of an element, trimmed (what a person reads). */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.count()) === 0 ? '' : await locator.first().innerText()).trim();
+}
+
+/** The public contract: every operation the page sends must be valid against `schema/*.graphql`. */
+function contractSchema(): GraphQLSchema {
+  const files = readdirSync('schema').filter((name) => name.endsWith('.graphql'));
+  return buildSchema(files.map((name) => readFileSync(`schema/${name}`, 'utf8')).join('\n'));
+}
+
+interface ModuleRow {
+  name: string;
+  displayName: string;
+  state: string;
+  version: string | null;
+  installed: boolean;
+  enabled: boolean;
+  source: string;
+}
+
+describe('admin page at /admin (real Chromium)', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let page: Page;
+  let consoleErrors: string[];
+  let sentOperations: string[];
+  const contract = contractSchema();
+
+  beforeAll(async () => {
+    // A missing browser must fail this suite loudly, not skip it.
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `The admin page test needs Debian's Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`,
+      );
+    }
+    platform = await startTestPlatform();
+    // chromium.launch gives every run a fresh temporary user-data-dir.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  beforeEach(async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    sentOperations = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') sentOperations.push(request.postDataJSON().query);
+    });
+  });
+
+  afterEach(async () => {
+    await page.context().close();
+    // Whatever the server implements today, the page speaks only the documented contract.
+    for (const query of new Set(sentOperations)) {
+      expect(
+        validate(contract, parse(query)).map((error) => error.message),
+        query,
+      ).toEqual([]);
+    }
+  });
+
+  async function signIn(email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<void> {
+    await page.goto(`${platform.url}/admin`);
+    const form = page.locator('#login-form');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill(password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function serverError(query: string, variables?: Record<string, unknown>): Promise<string> {
+    const response = await platform.gql(query, variables, await platform.adminToken());
+    const first = response.errors?.[0];
+    expect(first, `expected the server to refuse: ${query}`).toBeDefined();
+    const code = first!.extensions?.code;
+    return code ? `${code}: ${first!.message}` : first!.message;
+  }
+
+  it('serves the page and its files with strict security headers', async () => {
+    const response = await page.goto(`${platform.url}/admin`);
+    expect(response?.status()).toBe(200);
+    const headers = response!.headers();
+    const csp = headers['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('no-referrer');
+
+    const script = await fetch(`${platform.url}/admin/js/main.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('content-security-policy')).toBe(csp);
+
+    // Only the page's own files are served: no traversal, no listing, no writes.
+    for (const path of ['/admin/../package.json', '/admin/%2e%2e/package.json', '/admin/js/', '/admin/nope.js']) {
+      const refused = await fetch(`${platform.url}${path}`);
+      expect(refused.status, path).toBe(404);
+      expect(await refused.text()).not.toContain('"name": "a64-platform"');
+    }
+    expect((await fetch(`${platform.url}/admin`, { method: 'POST' })).status).toBe(405);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'visible', ...WAIT });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('tells a wrong password in plain words and stays on the sign-in form', async () => {
+    await signIn(ADMIN_EMAIL, 'not the password');
+    const expected = (
+      await platform.gql('mutation($e:String!,$p:String!){ login(email:$e, password:$p){ token } }', {
+        e: ADMIN_EMAIL,
+        p: 'not the password',
+      })
+    ).errors?.[0]?.message;
+    expect(expected).toBeTruthy();
+    await expect.poll(() => textOf(page.locator('#login-error')), WAIT).toBe(expected!);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows live operation progress from moduleEvents over SSE (step, bytes as a bar, failures)', async () => {
+    // The server's SSE framing (graphql-yoga: `event: next` / `data:` blocks, `:` keep-alives,
+    // `event: complete`), with canned events so the progress rendering is checked exactly.
+    const event = (fields: Record<string, unknown>) =>
+      `data: ${JSON.stringify({ data: { moduleEvents: { message: null, bytes: null, totalBytes: null, at: new Date().toISOString(), ...fields } } })}`;
+    const stream = [
+      ':\n\n',
+      `event: next\n${event({ operationId: 'op-1', module: 'inventory', kind: 'INSTALL', step: 'QUEUED', status: 'RUNNING' })}\n\n`,
+      `event: next\n${event({ operationId: 'op-1', module: 'inventory', kind: 'INSTALL', step: 'DOWNLOAD', status: 'RUNNING', bytes: 512_000, totalBytes: 2_048_000 })}\n\n`,
+      `event: next\r\n${event({ operationId: 'op-2', module: 'farm_manager', kind: 'DISABLE', step: 'ACTIVATE', status: 'FAILED', message: 'Inventory depends on it.' })}\r\n\r\n`,
+      'event: complete\ndata:\n\n',
+    ].join('');
+    let subscriptionRequests = 0;
+    await page.route('**/graphql', async (route) => {
+      if (!route.request().headers().accept?.includes('text/event-stream')) return route.continue();
+      subscriptionRequests += 1;
+      expect(route.request().headers().authorization).toMatch(/^Bearer \S+$/);
+      expect(route.request().postDataJSON().query).toContain('moduleEvents');
+      await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: stream });
+    });
+    await signIn();
+
+    const download = page.locator('#operations-list li[data-operation="op-1"]');
+    await expect.poll(() => textOf(download), WAIT).toContain('Downloading');
+    expect(await textOf(download)).toContain('inventory');
+    expect(await textOf(download)).toContain('500.0 KB of 2.0 MB');
+    const bar = download.locator('progress');
+    expect(await bar.getAttribute('value')).toBe('512000');
+    expect(await bar.getAttribute('max')).toBe('2048000');
+    const failed = page.locator('#operations-list li[data-operation="op-2"]');
+    await expect.poll(() => textOf(failed), WAIT).toContain('Failed');
+    expect(await textOf(failed)).toContain('Inventory depends on it.');
+    // One line per operation, however often its events arrive.
+    expect(await page.locator('#operations-list li').count()).toBe(2);
+    expect(subscriptionRequests).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('signs in, shows platform and modules, creates a user, shows refused mutations, signs out', async () => {
+    const token = await platform.adminToken();
+    const info = await platform.gql<{ platform: { version: string; installationId: string } }>('{ platform { version installationId } }');
+    const listed = await platform.gql<{ modules: ModuleRow[] }>(
+      '{ modules { name displayName state version installed enabled source } }',
+      {},
+      token,
+    );
+    const modules = listed.data!.modules;
+    expect(modules.length).toBeGreaterThan(0);
+
+    await signIn();
+    await expect.poll(() => textOf(page.locator('#user-email')), WAIT).toBe(ADMIN_EMAIL);
+    await expect.poll(() => textOf(page.locator('#platform-info')), WAIT).toContain(info.data!.platform.version);
+    await expect.poll(() => textOf(page.locator('#platform-info')), WAIT).toContain(info.data!.platform.installationId);
+
+    // Modules table: one row per module the server lists, with its state badge.
+    const rows = page.locator('#modules-table tr.module-row');
+    await expect.poll(() => rows.count(), WAIT).toBe(modules.length);
+    for (const module of modules) {
+      const row = page.locator(`tr.module-row[data-module="${module.name}"]`);
+      await expect.poll(() => textOf(row), WAIT).toContain(module.displayName);
+      await expect.poll(() => textOf(row.locator('.col-state .badge')), WAIT).toMatch(new RegExp(module.state, 'i'));
+    }
+
+    // The token survives a reload of the tab (sessionStorage) and nothing else is stored.
+    await page.reload();
+    await expect.poll(() => textOf(page.locator('#user-email')), WAIT).toBe(ADMIN_EMAIL);
+    expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(0);
+
+    // Create a user through the form and see it listed (and really stored on the server).
+    const email = `clerk-${Date.now()}@example.test`;
+    const form = page.locator('#create-user');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill('a long enough password');
+    await form.getByLabel('Role').selectOption('ADMIN');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    await expect.poll(() => textOf(page.locator(`#users-table tr[data-user="${email}"]`)), WAIT).toContain('Admin');
+    const users = await platform.gql<{ users: Array<{ email: string; role: string }> }>('{ users { email role } }', {}, token);
+    expect(users.data!.users).toContainEqual({ email, role: 'ADMIN' });
+
+    // A refused createUser (password too short) shows the server's words next to the form.
+    await form.getByLabel('Email').fill(`short-${Date.now()}@example.test`);
+    await form.getByLabel('Password').fill('short');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const shortPassword = await serverError('mutation { createUser(email: "x-short@example.test", password: "short", role: USER) { id } }');
+    await expect.poll(() => textOf(page.locator('#create-user-error')), WAIT).toBe(shortPassword);
+
+    // A mutation on a module that does not exist: the page shows exactly what the server said.
+    const install = page.locator('#install-by-name');
+    await install.getByLabel('Module name').fill('no_such_module');
+    await install.getByRole('button', { name: 'Install' }).click();
+    const unknown = await serverError('mutation($input: InstallModuleInput!) { installModule(input: $input) { name } }', {
+      input: { name: 'no_such_module' },
+    });
+    await expect.poll(() => textOf(page.locator('#install-by-name-error')), WAIT).toBe(unknown);
+
+    // A row action against the live server: disable an enabled module, then enable it again.
+    const enabled = modules.find((module) => module.state === 'ENABLED');
+    if (!enabled) throw new Error('expected at least one ENABLED (bundled) module to exercise row actions');
+    const row = page.locator(`tr.module-row[data-module="${enabled.name}"]`);
+    await row.getByRole('button', { name: `Disable ${enabled.displayName}` }).click();
+    await expect.poll(() => textOf(row.locator('.col-state .badge')), WAIT).toBe('Disabled');
+    await row.getByRole('button', { name: `Enable ${enabled.displayName}` }).click();
+    await expect.poll(() => textOf(row.locator('.col-state .badge')), WAIT).toBe('Enabled');
+    const after = await platform.gql<{ module: { state: string } }>(
+      'query($n:String!){ module(name:$n){ state } }',
+      { n: enabled.name },
+      token,
+    );
+    expect(after.data?.module.state).toBe('ENABLED');
+
+    // Panels backed by operations that may not exist yet still render (data or the server's error).
+    await page
+      .locator('#audit-table tbody tr, #audit-status.is-error')
+      .first()
+      .waitFor({ state: 'visible', ...WAIT });
+    await expect.poll(() => textOf(page.locator('#operations-connection')), WAIT).not.toBe('');
+
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // platform, me/login, modules, users, auditLog, createUser, installModule, disable/enable, moduleEvents
+    expect(new Set(sentOperations).size).toBeGreaterThanOrEqual(9);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'visible', ...WAIT });
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+});
