@@ -1,6 +1,7 @@
 import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
 import { type AnimalDoc, collections } from './documents.js';
 import { CreateAnimalInput, UpdateAnimalInput } from './inputs.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
 import { parseInput } from './parse-input.js';
 
 const DAY_MS = 86_400_000;
@@ -10,21 +11,30 @@ async function assertTagFree(handle: ModuleHandle, species: string, tag: string,
   if (taken && taken._id !== exceptId) throw badInput('tag', `a ${species} with tag "${tag}" already exists; tags are unique per species`);
 }
 
+function tagTaken(species: string, tag: string) {
+  return (error: unknown): never => {
+    if (isDuplicateKey(error)) throw badInput('tag', `a ${species} with tag "${tag}" already exists; tags are unique per species`);
+    throw error;
+  };
+}
+
 async function createAnimal(_: unknown, args: { input: unknown }, { module }: ModuleContext) {
   const input = parseInput(CreateAnimalInput, args.input);
   await assertTagFree(module, input.species, input.tag);
   const now = new Date().toISOString();
-  return collections(module).animals.insertOne({
-    species: input.species,
-    speciesKey: input.species.toLowerCase(),
-    tag: input.tag,
-    name: input.name ?? null,
-    birthDate: input.birthDate?.toISOString() ?? null,
-    sex: input.sex ?? 'UNKNOWN',
-    notes: input.notes ?? null,
-    createdAt: now,
-    updatedAt: now,
-  });
+  return collections(module)
+    .animals.insertOne({
+      species: input.species,
+      speciesKey: input.species.toLowerCase(),
+      tag: input.tag,
+      name: input.name ?? null,
+      birthDate: input.birthDate?.toISOString() ?? null,
+      sex: input.sex ?? 'UNKNOWN',
+      notes: input.notes ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .catch(tagTaken(input.species, input.tag));
 }
 
 async function updateAnimal(_: unknown, args: { id: string; input: unknown }, { module }: ModuleContext) {
@@ -39,7 +49,7 @@ async function updateAnimal(_: unknown, args: { id: string; input: unknown }, { 
   for (const [key, value] of Object.entries(input)) {
     if (value !== undefined) set[key] = value instanceof Date ? value.toISOString() : value;
   }
-  return animals.findOneAndUpdate({ _id: animal._id }, { $set: set }, { returnDocument: 'after' });
+  return animals.findOneAndUpdate({ _id: animal._id }, { $set: set }, { returnDocument: 'after' }).catch(tagTaken(species, tag));
 }
 
 async function deleteAnimal(_: unknown, args: { id: string }, { module }: ModuleContext) {

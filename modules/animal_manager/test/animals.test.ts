@@ -60,6 +60,23 @@ describe('animal_manager', () => {
     });
   });
 
+  it('updates without breaking tag uniqueness and deletes an animal with its records', async () => {
+    const create = 'mutation($i: CreateAnimalInput!) { createAnimal(input: $i) { id } }';
+    const a = (await gql(create, { i: { species: 'Pig', tag: 'P-1' } })).data!.createAnimal.id;
+    const b = (await gql(create, { i: { species: 'Pig', tag: 'P-2' } })).data!.createAnimal.id;
+    const clash = await gql('mutation($id: ID!) { updateAnimal(id: $id, input: { tag: "P-1" }) { tag } }', { id: b });
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tag' });
+    const renamed = await gql('mutation($id: ID!) { updateAnimal(id: $id, input: { name: "Wilbur", sex: MALE }) { tag name sex } }', {
+      id: b,
+    });
+    expect(renamed.data!.updateAnimal).toEqual({ tag: 'P-2', name: 'Wilbur', sex: 'MALE' });
+    await gql('mutation($a: ID!) { recordAnimalWeight(input: { animalId: $a, weightKg: 90 }) { id } }', { a });
+    expect((await gql('mutation($id: ID!) { deleteAnimal(id: $id) }', { id: a })).data).toEqual({ deleteAnimal: true });
+    expect((await gql('query($id: ID!) { animal(id: $id) { id } }', { id: a })).data).toEqual({ animal: null });
+    // The tag is free again once its animal is gone.
+    expect((await gql(create, { i: { species: 'Pig', tag: 'P-1' } })).errors).toBeUndefined();
+  });
+
   it('lets animal.view read but not edit', async () => {
     await platform.createUser({ email: 'herder@example.test', password: 'herder-password-1', role: 'USER', permissions: ['animal.view'] });
     const login = await platform.graphql('mutation { login(email: "herder@example.test", password: "herder-password-1") { token } }');

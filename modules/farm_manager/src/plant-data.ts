@@ -2,6 +2,7 @@ import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { collections, type PlantDoc } from './documents.js';
 import { escapeRegex } from './escape-regex.js';
 import { CreatePlantDataInput } from './inputs.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
 import { nowIso } from './lookups.js';
 import { parseInput } from './parse-input.js';
 
@@ -20,10 +21,11 @@ async function listPlants(_: unknown, args: { search?: string | null }, { module
 async function createPlant(_: unknown, args: { input: unknown }, { module }: ModuleContext) {
   const input = parseInput(CreatePlantDataInput, args.input);
   const { plants } = collections(module);
-  if (await plants.findOne({ cropName: input.cropName, variety: input.variety })) {
-    throw badInput('variety', `${input.cropName} "${input.variety}" already exists; pick another variety name`);
-  }
-  return plants.insertOne({ ...input, createdAt: nowIso() });
+  const exists = () => badInput('variety', `${input.cropName} "${input.variety}" already exists; pick another variety name`);
+  if (await plants.findOne({ cropName: input.cropName, variety: input.variety })) throw exists();
+  return plants.insertOne({ ...input, createdAt: nowIso() }).catch((error: unknown) => {
+    throw isDuplicateKey(error) ? exists() : error;
+  });
 }
 
 export const plantQueries = { plantData: withPermission('farm.view', listPlants) };

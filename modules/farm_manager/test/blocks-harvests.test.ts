@@ -145,6 +145,41 @@ describe('farm_manager: blocks, harvests, archives, alerts, analytics', () => {
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 
+  it('adds plant data with validated growing conditions, once per variety', async () => {
+    const add = 'mutation($i: CreatePlantDataInput!) { createPlantData(input: $i) { cropName variety } }';
+    const conditions = { minTemperatureC: 10, maxTemperatureC: 25, soilPhMin: 6, soilPhMax: 7, water: 'MEDIUM', sunlight: 'FULL_SUN' };
+    const kale = {
+      cropName: 'Kale',
+      variety: 'Lacinato',
+      daysToMaturity: 60,
+      expectedYieldKgPerHectare: 15000,
+      growingConditions: conditions,
+    };
+    expect((await gql(add, { i: kale })).data!.createPlantData).toEqual({ cropName: 'Kale', variety: 'Lacinato' });
+    expect((await gql(add, { i: kale })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variety' });
+    const upsideDown = { ...kale, variety: 'Red Russian', growingConditions: { ...conditions, maxTemperatureC: 5 } };
+    expect((await gql(add, { i: upsideDown })).errors?.[0]?.extensions).toMatchObject({ field: 'growingConditions.maxTemperatureC' });
+  });
+
+  it('raises BLOCK_IDLE for a block left empty, evaluated as of a later date', async () => {
+    const idle = await gql('mutation($f: ID!) { createFarmBlock(input: { farmId: $f, name: "Idle", areaHectares: 0.25 }) { id } }', {
+      f: farmId,
+    });
+    const asOf = new Date(Date.now() + 40 * DAY).toISOString();
+    const raised = await gql('mutation($asOf: DateTime!) { evaluateFarmAlerts(asOf: $asOf) { type severity blockId } }', { asOf });
+    expect(raised.data!.evaluateFarmAlerts).toContainEqual({
+      type: 'BLOCK_IDLE',
+      severity: 'INFO',
+      blockId: idle.data!.createFarmBlock.id,
+    });
+    // An empty block without harvests can be deleted; one with history cannot.
+    expect((await gql('mutation($b: ID!) { deleteFarmBlock(id: $b) }', { b: idle.data!.createFarmBlock.id })).data).toEqual({
+      deleteFarmBlock: true,
+    });
+    const kept = await gql('mutation($b: ID!) { deleteFarmBlock(id: $b) }', { b: blockId });
+    expect(kept.errors?.[0]?.message).toContain('recorded harvest');
+  });
+
   it('reports yield per crop and per farm, expected vs actual, and guards it with farm.view_analytics', async () => {
     const range = { from: new Date(Date.now() - 365 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
     const byCrop = await gql(

@@ -2,6 +2,7 @@ import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { applyMovement } from './apply-movement.js';
 import { collections, type ItemDoc } from './documents.js';
 import { CreateItemInput, UpdateItemInput } from './inputs.js';
+import { isDuplicateKey } from './is-duplicate-key.js';
 import { parseInput } from './parse-input.js';
 
 async function createItem(_: unknown, args: { input: unknown }, { module }: ModuleContext) {
@@ -9,16 +10,21 @@ async function createItem(_: unknown, args: { input: unknown }, { module }: Modu
   const { items } = collections(module);
   if (await items.findOne({ sku: input.sku })) throw badInput('sku', `an item with SKU "${input.sku}" already exists; SKUs are unique`);
   const now = new Date().toISOString();
-  const item = await items.insertOne({
-    sku: input.sku,
-    name: input.name,
-    quantity: 0,
-    unit: input.unit,
-    location: input.location ?? null,
-    lowStockThreshold: input.lowStockThreshold ?? 0,
-    createdAt: now,
-    updatedAt: now,
-  });
+  const item = await items
+    .insertOne({
+      sku: input.sku,
+      name: input.name,
+      quantity: 0,
+      unit: input.unit,
+      location: input.location ?? null,
+      lowStockThreshold: input.lowStockThreshold ?? 0,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .catch((error: unknown) => {
+      if (isDuplicateKey(error)) throw badInput('sku', `an item with SKU "${input.sku}" already exists; SKUs are unique`);
+      throw error;
+    });
   if (!input.quantity) return item;
   // Opening stock is a movement too, so the ledger always sums to the quantity.
   return (await applyMovement(module, { sku: item.sku, delta: input.quantity, reason: 'OPENING', createdBy: module.user?.email ?? null }))

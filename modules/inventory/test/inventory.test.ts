@@ -41,6 +41,30 @@ describe('inventory', () => {
     expect(low.data).toEqual({ lowStockItems: [{ sku: 'FERT-NPK', quantity: 10 }], inventoryItem: { quantity: 10, isLowStock: true } });
   });
 
+  it('never overdraws under concurrent withdrawals, and refuses to delete an item with stock', async () => {
+    await gql(create, { i: { sku: 'SEED-TOM', name: 'Tomato seed packs', quantity: 5, unit: 'pack' } });
+    const withdrawals = await Promise.all(
+      Array.from({ length: 12 }, () => gql(adjust, { i: { sku: 'SEED-TOM', delta: -1, reason: 'SALE' } })),
+    );
+    expect(withdrawals.filter((result) => !result.errors).length).toBe(5);
+    expect(withdrawals.filter((result) => result.errors?.[0]?.extensions?.field === 'delta').length).toBe(7);
+    expect((await gql('{ inventoryItem(sku: "SEED-TOM") { quantity movements { delta } } }')).data!.inventoryItem).toMatchObject({
+      quantity: 0,
+    });
+    const ledger = (await gql('{ inventoryItem(sku: "SEED-TOM") { movements { delta } } }')).data!.inventoryItem.movements as {
+      delta: number;
+    }[];
+    expect(ledger.reduce((sum, movement) => sum + movement.delta, 0)).toBe(0);
+
+    const blocked = await gql('mutation { deleteInventoryItem(sku: "FERT-NPK") }');
+    expect(blocked.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sku' });
+    expect((await gql('mutation { deleteInventoryItem(sku: "SEED-TOM") }')).data).toEqual({ deleteInventoryItem: true });
+    const moved = await gql(
+      'mutation { updateInventoryItem(sku: "FERT-NPK", input: { location: "Shed 2", lowStockThreshold: 5 }) { location isLowStock } }',
+    );
+    expect(moved.data!.updateInventoryItem).toEqual({ location: 'Shed 2', isLowStock: false });
+  });
+
   it('books a Farm Manager harvest into stock through the in-process service', async () => {
     const farmId = (await gql('mutation { createFarm(input: { name: "Supply Farm", areaHectares: 3 }) { id } }')).data!.createFarm.id;
     const blockId = (
