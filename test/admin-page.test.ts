@@ -21,6 +21,8 @@ const WAIT = { timeout: 10_000 };
 
 /** The visible text of an element, trimmed (what a person reads). */
 async function textOf(locator: Locator): Promise<string> {
+  // innerText, not textContent: hidden and collapsed text is not what people read.
+  // biome-ignore lint/performance/useDomNodeTextContent: see above
   return ((await locator.count()) === 0 ? '' : await locator.first().innerText()).trim();
 }
 
@@ -183,6 +185,119 @@ describe('admin page at /admin (real Chromium)', () => {
     // One line per operation, however often its events arrive.
     expect(await page.locator('#operations-list li').count()).toBe(2);
     expect(subscriptionRequests).toBeGreaterThan(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('drives install, upgrade, uninstall and license forms with the contract variables, and shows refusals next to the row', async () => {
+    // Registry modules need a registry; here the server's answers for them are canned, while
+    // sign-in and everything else go to the real platform.
+    const available = {
+      name: 'inventory',
+      displayName: 'Inventory',
+      description: 'Stock and movements.',
+      version: null,
+      latestVersion: '2.1.0',
+      availableVersions: ['1.0.0', '2.1.0', '2.0.0'],
+      source: 'REGISTRY',
+      state: 'AVAILABLE',
+      enabled: false,
+      installed: false,
+      licenseRequired: true,
+      licenseType: 'PER_INSTALLATION',
+      license: null,
+      dependencies: [{ name: 'farm_manager', range: '^1.0.0', satisfied: true }],
+      loadError: null,
+    };
+    const installed = {
+      ...available,
+      name: 'animal_manager',
+      displayName: 'Animal Manager',
+      version: '1.0.0',
+      latestVersion: '1.2.0',
+      availableVersions: ['1.0.0', '1.1.0', '1.2.0'],
+      state: 'ENABLED',
+      enabled: true,
+      installed: true,
+      license: { state: 'VALID', licensee: 'Acme Farms', expiresAt: '2027-01-01T00:00:00.000Z' },
+      dependencies: [],
+    };
+    const failed = {
+      ...installed,
+      name: 'broken_mod',
+      displayName: 'Broken',
+      state: 'FAILED',
+      loadError: 'Cannot find module ./missing.js',
+    };
+    const calls: Array<{ field: string; variables: Record<string, unknown> }> = [];
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { query: string; variables: Record<string, unknown> };
+      const json = (payload: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(payload) });
+      if (body.query.includes('modules {')) return json({ data: { modules: [available, installed, failed] } });
+      const field = /\b(installModule|upgradeModule|uninstallModule|setModuleLicense|enableModule)\(/.exec(body.query)?.[1];
+      if (!field) return route.continue();
+      calls.push({ field, variables: body.variables });
+      if (field === 'installModule') {
+        return json({ errors: [{ message: 'The license key is for another installation.', extensions: { code: 'LICENSE_INVALID' } }] });
+      }
+      if (field === 'uninstallModule') return json({ data: { uninstallModule: true } });
+      return json({ data: { [field]: { name: body.variables.name, state: 'ENABLED', version: '1.2.0', license: { state: 'VALID' } } } });
+    });
+    await signIn();
+
+    const inventory = page.locator('tr.module-row[data-module="inventory"]');
+    await inventory.waitFor(WAIT);
+    expect(await textOf(inventory.locator('.col-state'))).toBe('Available');
+    expect(await textOf(inventory.locator('.col-deps'))).toContain('farm_manager');
+
+    // Install: version select (newest first) and license key; the refusal stays next to the row.
+    await inventory.getByRole('button', { name: 'Install Inventory' }).click();
+    const installForm = page.locator('tr[data-module-detail="inventory"] form');
+    expect(await installForm.locator('select[name=version] option').allInnerTexts()).toEqual(['Latest (2.1.0)', '2.1.0', '2.0.0', '1.0.0']);
+    await installForm.getByLabel('Version').selectOption('2.0.0');
+    await installForm.getByLabel('License key').fill('key-for-another-installation');
+    await installForm.getByRole('button', { name: 'Install' }).click();
+    const inventoryDetail = page.locator('tr[data-module-detail="inventory"]');
+    await expect
+      .poll(() => textOf(inventoryDetail.locator('.row-error')), WAIT)
+      .toBe('LICENSE_INVALID: The license key is for another installation.');
+    expect(calls.at(-1)).toEqual({
+      field: 'installModule',
+      variables: { input: { name: 'inventory', version: '2.0.0', licenseKey: 'key-for-another-installation' } },
+    });
+    // The form stays open with what was typed, so the admin can fix the key and retry.
+    expect(await installForm.getByLabel('Version').inputValue()).toBe('2.0.0');
+    expect(await installForm.getByLabel('License key').inputValue()).toBe('key-for-another-installation');
+
+    // Upgrade: flagged, offers only newer versions, "Latest" sends no version.
+    const animals = page.locator('tr.module-row[data-module="animal_manager"]');
+    expect(await textOf(animals.locator('.col-version'))).toContain('update available: 1.2.0');
+    expect(await textOf(animals.locator('.col-license'))).toContain('Acme Farms');
+    await animals.getByRole('button', { name: 'Upgrade Animal Manager' }).click();
+    const upgradeForm = page.locator('tr[data-module-detail="animal_manager"] form');
+    expect(await upgradeForm.locator('select[name=version] option').allInnerTexts()).toEqual(['Latest (1.2.0)', '1.2.0', '1.1.0']);
+    await upgradeForm.getByRole('button', { name: 'Upgrade' }).click();
+    await expect.poll(() => textOf(page.locator('tr[data-module-detail="animal_manager"] .row-notice')), WAIT).toBe('Upgraded.');
+    expect(calls.at(-1)).toEqual({ field: 'upgradeModule', variables: { name: 'animal_manager' } });
+
+    // Set license, then uninstall after confirming, dropping data.
+    await animals.getByRole('button', { name: 'Set license Animal Manager' }).click();
+    await page.locator('tr[data-module-detail="animal_manager"] form').getByLabel('License key').fill('new-key');
+    await page.getByRole('button', { name: 'Save license' }).click();
+    await expect.poll(() => calls.at(-1)?.field, WAIT).toBe('setModuleLicense');
+    expect(calls.at(-1)?.variables).toEqual({ name: 'animal_manager', licenseKey: 'new-key' });
+    await animals.getByRole('button', { name: 'Uninstall Animal Manager' }).click();
+    const confirm = page.locator('tr[data-module-detail="animal_manager"] form');
+    expect(await textOf(confirm)).toContain('Uninstall Animal Manager?');
+    await confirm.getByLabel('Also delete its data').check();
+    await confirm.getByRole('button', { name: 'Uninstall' }).click();
+    await expect.poll(() => calls.at(-1)?.field, WAIT).toBe('uninstallModule');
+    expect(calls.at(-1)?.variables).toEqual({ name: 'animal_manager', dropData: true });
+
+    // A FAILED module shows why, and offers a retry.
+    const broken = page.locator('tr[data-module-detail="broken_mod"] .row-load-error');
+    expect(await textOf(broken)).toContain('Cannot find module ./missing.js');
+    await page.locator('tr.module-row[data-module="broken_mod"]').getByRole('button', { name: 'Retry Broken' }).click();
+    await expect.poll(() => calls.at(-1), WAIT).toEqual({ field: 'enableModule', variables: { name: 'broken_mod' } });
     expect(consoleErrors).toEqual([]);
   });
 

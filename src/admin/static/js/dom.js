@@ -61,6 +61,11 @@ export function formatDateTime(iso) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** `2026-05-01` in local time; `—` for nothing. @param {string|null|undefined} iso */
+export function formatDate(iso) {
+  return formatDateTime(iso).split(' ')[0] ?? '—';
+}
+
 /** `1.4 MB`. @param {number} bytes */
 export function formatBytes(bytes) {
   if (!Number.isFinite(bytes)) return '';

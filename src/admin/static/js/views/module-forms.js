@@ -11,20 +11,24 @@ import { h } from '../dom.js';
 export function renderModuleForm(module, row, handlers) {
   switch (row.form) {
     case 'install':
-      return installForm(module, handlers);
+      return installForm(module, row, handlers);
     case 'upgrade':
-      return upgradeForm(module, handlers);
+      return upgradeForm(module, row, handlers);
     case 'uninstall':
-      return uninstallForm(module, handlers);
+      return uninstallForm(module, row, handlers);
     case 'license':
-      return licenseForm(module, handlers);
+      return licenseForm(module, row, handlers);
     default:
       return null;
   }
 }
 
-/** @param {import('./module-row.js').ModuleInfo} module @param {(v: string) => boolean} keep */
-function versionSelect(module, keep) {
+/** @typedef {import('./module-row.js').ModuleInfo} ModuleInfo */
+/** @typedef {import('./module-row.js').RowState} RowState */
+/** @typedef {import('./module-row.js').RowHandlers} RowHandlers */
+
+/** @param {ModuleInfo} module @param {(v: string) => boolean} keep @param {RowState} row */
+function versionSelect(module, keep, row) {
   const versions = [...(module.availableVersions ?? [])].filter(keep).sort((a, b) => compareVersions(b, a));
   const latest = module.latestVersion ? `Latest (${module.latestVersion})` : 'Latest';
   return h(
@@ -35,32 +39,46 @@ function versionSelect(module, keep) {
       'select',
       { name: 'version' },
       h('option', { value: '' }, latest),
-      versions.map((v) => h('option', { value: v }, v)),
+      versions.map((v) => h('option', { value: v, selected: v === row.draft.version }, v)),
     ),
   );
 }
 
-/** @param {boolean} required */
-function licenseField(required) {
+/** @param {boolean} required @param {RowState} row */
+function licenseField(required, row) {
   return h(
     'label',
     { className: 'field field-inline field-grow' },
     h('span', {}, required ? 'License key' : 'License key (optional)'),
-    h('input', { name: 'licenseKey', autocomplete: 'off', spellcheck: 'false', placeholder: 'paste the key from your vendor' }),
+    h('input', {
+      name: 'licenseKey',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      placeholder: 'paste the key from your vendor',
+      value: row.draft.licenseKey,
+    }),
   );
 }
 
+/** @param {RowState} row @param {Event} event */
+function keepDraft(row, event) {
+  const form = /** @type {HTMLFormElement} */ (event.currentTarget);
+  row.draft = Object.fromEntries([...new FormData(form)].map(([key, value]) => [key, String(value)]));
+}
+
 /**
- * @param {string} title @param {HTMLElement[]} fields @param {string} submitLabel
- * @param {(data: FormData) => void} onSubmit @param {import('./module-row.js').RowHandlers} handlers
+ * @param {string} title @param {Array<HTMLElement|null>} fields @param {string} submitLabel
+ * @param {(data: FormData) => void} onSubmit @param {RowState} row @param {RowHandlers} handlers
  * @param {string} [submitClass]
  */
-function actionForm(title, fields, submitLabel, onSubmit, handlers, submitClass = 'btn-primary') {
+function actionForm(title, fields, submitLabel, onSubmit, row, handlers, submitClass = 'btn-primary') {
   return h(
     'form',
     {
       className: 'row-form',
       novalidate: true,
+      onInput: (/** @type {Event} */ event) => keepDraft(row, event),
+      onChange: (/** @type {Event} */ event) => keepDraft(row, event),
       onSubmit: (/** @type {SubmitEvent} */ event) => {
         event.preventDefault();
         onSubmit(new FormData(/** @type {HTMLFormElement} */ (event.currentTarget)));
@@ -77,7 +95,7 @@ function actionForm(title, fields, submitLabel, onSubmit, handlers, submitClass 
   );
 }
 
-/** @param {import('./module-row.js').RowHandlers} handlers */
+/** @param {RowHandlers} handlers */
 function cancelButton(handlers) {
   return h('button', { type: 'button', className: 'btn btn-ghost', onClick: () => handlers.openForm(null) }, 'Cancel');
 }
@@ -88,57 +106,59 @@ function text(data, key) {
   return typeof value === 'string' ? value : '';
 }
 
-/** @param {import('./module-row.js').ModuleInfo} module @param {import('./module-row.js').RowHandlers} handlers */
-function installForm(module, handlers) {
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function installForm(module, row, handlers) {
   return actionForm(
     `Install ${module.displayName}`,
-    [versionSelect(module, () => true), module.licenseRequired ? licenseField(true) : null].filter((x) => x !== null),
+    [versionSelect(module, () => true, row), module.licenseRequired ? licenseField(true, row) : null],
     'Install',
     (data) => handlers.run('install', { version: text(data, 'version'), licenseKey: text(data, 'licenseKey') }),
+    row,
     handlers,
   );
 }
 
-/** @param {import('./module-row.js').ModuleInfo} module @param {import('./module-row.js').RowHandlers} handlers */
-function upgradeForm(module, handlers) {
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function upgradeForm(module, row, handlers) {
   const current = module.version ?? '0.0.0';
   return actionForm(
     `Upgrade ${module.displayName} from ${current}`,
-    [versionSelect(module, (v) => compareVersions(v, current) > 0), module.licenseRequired ? licenseField(false) : null].filter(
-      (x) => x !== null,
-    ),
+    [versionSelect(module, (v) => compareVersions(v, current) > 0, row), module.licenseRequired ? licenseField(false, row) : null],
     'Upgrade',
     (data) => handlers.run('upgrade', { version: text(data, 'version'), licenseKey: text(data, 'licenseKey') }),
+    row,
     handlers,
   );
 }
 
-/** @param {import('./module-row.js').ModuleInfo} module @param {import('./module-row.js').RowHandlers} handlers */
-function uninstallForm(module, handlers) {
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function uninstallForm(module, row, handlers) {
   return actionForm(
     `Uninstall ${module.displayName}? It stops serving and its files are removed.`,
     [
       h(
         'label',
         { className: 'check' },
-        h('input', { type: 'checkbox', name: 'dropData' }),
+        h('input', { type: 'checkbox', name: 'dropData', checked: row.draft.dropData === 'on' }),
         h('span', {}, 'Also delete its data. This cannot be undone.'),
       ),
     ],
     'Uninstall',
     (data) => handlers.run('uninstall', { dropData: data.get('dropData') === 'on' }),
+    row,
     handlers,
     'btn-danger',
   );
 }
 
-/** @param {import('./module-row.js').ModuleInfo} module @param {import('./module-row.js').RowHandlers} handlers */
-function licenseForm(module, handlers) {
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function licenseForm(module, row, handlers) {
   return actionForm(
     `License for ${module.displayName}`,
-    [licenseField(true)],
+    [licenseField(true, row)],
     'Save license',
     (data) => handlers.run('setLicense', { licenseKey: text(data, 'licenseKey') }),
+    row,
     handlers,
   );
 }

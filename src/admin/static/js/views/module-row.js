@@ -1,5 +1,5 @@
 import { isUpdateAvailable } from '../compare-versions.js';
-import { formatDateTime, h } from '../dom.js';
+import { formatDate, h } from '../dom.js';
 
 /**
  * @typedef {object} ModuleInfo
@@ -21,7 +21,8 @@ import { formatDateTime, h } from '../dom.js';
  *
  * @typedef {'install'|'upgrade'|'uninstall'|'license'} FormKind
  * @typedef {'install'|'upgrade'|'enable'|'disable'|'uninstall'|'setLicense'} ActionKind
- * @typedef {{ form: FormKind|null, busy: boolean, error: string, notice: string }} RowState
+ * @typedef {{ form: FormKind|null, busy: boolean, error: string, notice: string, draft: Record<string, string> }} RowState
+ *   `draft`: what was typed into the open form, so a re-render (busy, refusal) keeps it.
  * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void }} RowHandlers
  */
 
@@ -109,7 +110,7 @@ function licenseCell(module) {
     h('span', { className: `badge license-${state.toLowerCase()}` }, state.replace(/_/g, ' ').toLowerCase()),
     type ? h('div', { className: 'muted small' }, type) : null,
     module.license?.licensee ? h('div', { className: 'small' }, module.license.licensee) : null,
-    module.license?.expiresAt ? h('div', { className: 'muted small' }, `until ${formatDateTime(module.license.expiresAt)}`) : null,
+    module.license?.expiresAt ? h('div', { className: 'muted small' }, `until ${formatDate(module.license.expiresAt)}`) : null,
   ];
 }
 

@@ -35,7 +35,7 @@ export function createModulesView({ onChanged }) {
   function rowState(name) {
     let row = rows.get(name);
     if (!row) {
-      row = { form: null, busy: false, error: '', notice: '' };
+      row = { form: null, busy: false, error: '', notice: '', draft: {} };
       rows.set(name, row);
     }
     return row;
@@ -55,7 +55,7 @@ export function createModulesView({ onChanged }) {
           rowState(module.name),
           {
             openForm: (kind) => {
-              Object.assign(rowState(module.name), { form: kind, error: '', notice: '' });
+              Object.assign(rowState(module.name), { form: kind, error: '', notice: '', draft: {} });
               render();
               if (!kind) flushPendingRefresh();
             },
@@ -113,7 +113,7 @@ export function createModulesView({ onChanged }) {
       render();
       return;
     }
-    Object.assign(row, { form: null, notice: DONE_NOTICES[action] });
+    Object.assign(row, { form: null, notice: DONE_NOTICES[action], draft: {} });
     // Notices are momentary; the table itself shows the new state.
     setTimeout(() => {
       if (row.notice === DONE_NOTICES[action]) {
