@@ -4,6 +4,7 @@ export { type DiscoveredModule, type DiscoverModulesOptions, discoverModules, ty
 export { dependencyStatuses, enabledDependents, topologicalOrder } from './graph/index.js';
 export { createModuleResolvers } from './graphql/module-resolvers.js';
 export {
+  type ActivateInstalledOptions,
   type Actor,
   createModuleRuntime,
   type ModuleInfo,

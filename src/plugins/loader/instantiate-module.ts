@@ -16,10 +16,11 @@ export interface InstantiateOptions {
 
 /** Gives a prepared module its handle and wrapped resolvers. Runs none of its code. */
 export function instantiateModule(prepared: PreparedModule, options: InstantiateOptions): ModuleInstance {
+  // Getters, not copies: when a dependency is upgraded in place, dependents call the new code.
   const services: ModuleServices = {};
   for (const dependency of Object.keys(prepared.manifest.dependencies)) {
-    const target = options.live.get(dependency);
-    if (target) services[dependency] = target.exports;
+    if (dependency === 'core') continue;
+    Object.defineProperty(services, dependency, { enumerable: true, get: () => options.live.get(dependency)?.exports ?? {} });
   }
   const { handle, disposers } = createModuleHandle({
     manifest: prepared.manifest,

@@ -4,11 +4,13 @@ import { createSchemaHolder, type SchemaHolder } from '../../server/schema-holde
 import type { ResolverMap } from '../composer/index.js';
 import { createModuleResolvers } from '../graphql/module-resolvers.js';
 import { deactivateModule } from '../loader/index.js';
+import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule, type OperationResult } from './enable-module.js';
 import type { Actor, ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
+import { removeModule } from './remove-module.js';
 import { refreshDiscovery, restoreEnabledModules } from './restore-enabled-modules.js';
 import { createRuntimeCore } from './runtime-core.js';
 
@@ -73,6 +75,9 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     get: (name) => (core.isKnown(name) ? core.info(name) : null),
     enable: (name, actor) => audited('module.enable', name, actor, () => guard.run(name, () => enableModule(core, name, swap))),
     disable: (name, actor) => audited('module.disable', name, actor, () => guard.run(name, () => disableModule(core, name, swap))),
+    activateInstalled: async (name, version, activateOptions) =>
+      (await guard.run(name, () => activateInstalled(core, name, version, activateOptions, swap))).info,
+    remove: (name, removeOptions = {}) => guard.run(name, () => removeModule(core, name, removeOptions.dropData ?? false, swap)),
     refresh: () => refreshDiscovery(core),
     schemaVersion: () => holder?.current().version ?? 0,
     schema() {

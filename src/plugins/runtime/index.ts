@@ -1,3 +1,4 @@
+export type { ActivateInstalledOptions } from './activate-installed.js';
 export { createModuleRuntime } from './create-module-runtime.js';
 export type { LicenseTypeName, ModuleInfo, ModuleState } from './module-info.js';
 export type { Actor, ModuleRuntime } from './module-runtime.js';

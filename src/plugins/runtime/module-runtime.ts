@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { SchemaHolder } from '../../server/schema-holder.js';
+import type { ActivateInstalledOptions } from './activate-installed.js';
 import type { ModuleInfo } from './module-info.js';
 
 /** Who asks for an operation, for the audit log. */
@@ -29,12 +30,23 @@ export interface ModuleRuntime {
   enable(name: string, actor: Actor): Promise<ModuleInfo>;
   /** Disables `name` live; a no-op answer when it is not enabled. Audited. */
   disable(name: string, actor: Actor): Promise<ModuleInfo>;
+  /**
+   * Installer hook (install and upgrade): makes `<installedDir>/<name>/<version>/` live and records
+   * it (source REGISTRY). Upgrades in place; a failed new version leaves the old one live. Not
+   * audited here: the installer audits the whole operation.
+   */
+  activateInstalled(name: string, version: string, options: ActivateInstalledOptions): Promise<ModuleInfo>;
+  /**
+   * Installer hook (uninstall): disables live, forgets the record and, with `dropData`, its
+   * collections and migration history. The installer deletes the files afterwards.
+   */
+  remove(name: string, options?: { dropData?: boolean }): Promise<void>;
   /** Re-reads module directories (e.g. after the installer extracted a package). */
   refresh(): Promise<void>;
   /** `platform.schemaVersion`: +1 on every swap. */
   schemaVersion(): number;
   /** The live schema. */
   schema(): GraphQLSchema;
-  /** Which permissions enabled modules registered, and whether a user holds one. */
+  /** The permissions enabled modules registered (SUPER_ADMIN/ADMIN hold all; USER those granted). */
   permissions(): { registered: string[] };
 }

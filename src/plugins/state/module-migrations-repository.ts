@@ -15,6 +15,8 @@ interface MigrationRecord {
 export interface ModuleMigrationsRepository {
   hasRun(moduleName: string, id: string): Promise<boolean>;
   record(moduleName: string, id: string, version: string): Promise<void>;
+  /** Forgets every migration of a module (uninstall with dropData), so a reinstall runs them again. */
+  forget(moduleName: string): Promise<void>;
 }
 
 export function createModuleMigrationsRepository(store: DocumentStore): ModuleMigrationsRepository {
@@ -26,6 +28,9 @@ export function createModuleMigrationsRepository(store: DocumentStore): ModuleMi
     },
     async record(moduleName, id, version) {
       await migrations.insertOne({ _id: key(moduleName, id), module: moduleName, id, version, ranAt: new Date() });
+    },
+    async forget(moduleName) {
+      await migrations.deleteMany({ module: moduleName });
     },
   };
 }

@@ -1,0 +1,37 @@
+import type { GraphQLSchema } from 'graphql';
+import { platformError } from '../../errors/index.js';
+import { disableModule } from './disable-module.js';
+import { assertKnown } from './enable-module.js';
+import type { RuntimeCore } from './runtime-core.js';
+
+/**
+ * Installer step for `uninstallModule`: disables the module live (DEPENDENTS_ENABLED while
+ * enabled modules need it), forgets its record and, with `dropData`, drops its declared
+ * collections and migration history. Deleting its files is the installer's job (then `refresh()`).
+ * Bundled modules cannot be uninstalled (BAD_USER_INPUT).
+ */
+export async function removeModule(
+  core: RuntimeCore,
+  name: string,
+  dropData: boolean,
+  swap: (schema: GraphQLSchema) => void,
+): Promise<void> {
+  assertKnown(core, name);
+  const installed = (core.found.get(name) ?? []).filter((f) => f.source === 'REGISTRY');
+  if (installed.length === 0 && core.records.get(name)?.source !== 'REGISTRY') {
+    throw platformError('BAD_USER_INPUT', `${name} is bundled with the platform and cannot be uninstalled; disable it instead.`, {
+      details: { field: 'name' },
+    });
+  }
+  const collections = core.live.get(name)?.manifest.database_collections ?? core.pick(name)?.manifest?.database_collections ?? [];
+  await disableModule(core, name, swap);
+  await core.installed.remove(name);
+  core.records.delete(name);
+  if (dropData) {
+    for (const collection of collections) await core.options.store.dropCollection(collection);
+    await core.migrations.forget(name);
+  }
+  const bundled = (core.found.get(name) ?? []).filter((f) => f.source === 'BUNDLED');
+  if (bundled.length > 0) core.found.set(name, bundled);
+  else core.found.delete(name);
+}
