@@ -18,7 +18,7 @@ npm test             # runs test/ against a throw-away platform
 npm run pack         # builds dist/${n.module}-<version>.tar.gz
 \`\`\`
 
-Publish the tarball with \`a64 registry publish dist/${n.module}-0.1.0.tar.gz --registry <dir> --key <private.jwk.json>\`,
+Publish the tarball with \`npx a64 registry publish dist/${n.module}-0.1.0.tar.gz --registry <dir> --key <private.jwk.json>\`,
 then install it from the admin page or with the \`installModule\` mutation.
 
 Try it in GraphiQL once enabled:

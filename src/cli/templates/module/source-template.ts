@@ -34,6 +34,7 @@ export default defineModule({
       ${n.addField}: withPermission('${n.module}.edit', (_parent, args: { text: string }, context) => {
         const text = args.text.trim();
         if (text.length === 0) throw badInput('text', 'must not be empty');
+        if (text.length > 2000) throw badInput('text', 'must be at most 2000 characters');
         return notes(context).insertOne({ text, createdAt: new Date().toISOString(), createdBy: context.module.user?.email ?? null });
       }),
     },
