@@ -59,6 +59,7 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
           Mutation: { ...(base.Mutation as object), ...(own.Mutation as object) },
         };
       }
+      await core.audit.ensureIndexes();
       const schema = await restoreEnabledModules(core);
       if (holder) holder.swap(schema);
       else holder = createSchemaHolder(schema);
