@@ -26,6 +26,15 @@ async function textOf(locator: Locator): Promise<string> {
   return ((await locator.count()) === 0 ? '' : await locator.first().innerText()).trim();
 }
 
+/** A promise with its resolve function (Node 20 has no Promise.withResolvers). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
 /** The public contract: every operation the page sends must be valid against `schema/*.graphql`. */
 function contractSchema(): GraphQLSchema {
   const files = readdirSync('schema').filter((name) => name.endsWith('.graphql'));
@@ -229,7 +238,33 @@ describe('admin page at /admin (real Chromium)', () => {
       loadError: 'Cannot find module ./missing.js',
     };
     const calls: Array<{ field: string; variables: Record<string, unknown> }> = [];
+    // The install stays in flight until the test has seen its live progress in the row.
+    const installStarted = deferred();
+    const releaseInstall = deferred();
+    const downloading = {
+      data: {
+        moduleEvents: {
+          operationId: 'op-9',
+          module: 'inventory',
+          kind: 'INSTALL',
+          step: 'DOWNLOAD',
+          status: 'RUNNING',
+          message: null,
+          bytes: 250,
+          totalBytes: 1000,
+          at: new Date().toISOString(),
+        },
+      },
+    };
     await page.route('**/graphql', async (route) => {
+      if (route.request().headers().accept?.includes('text/event-stream')) {
+        await installStarted.promise;
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/event-stream',
+          body: `event: next\ndata: ${JSON.stringify(downloading)}\n\n`,
+        });
+      }
       const body = route.request().postDataJSON() as { query: string; variables: Record<string, unknown> };
       const json = (payload: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(payload) });
       if (body.query.includes('modules {')) return json({ data: { modules: [available, installed, failed] } });
@@ -237,6 +272,8 @@ describe('admin page at /admin (real Chromium)', () => {
       if (!field) return route.continue();
       calls.push({ field, variables: body.variables });
       if (field === 'installModule') {
+        installStarted.resolve();
+        await releaseInstall.promise;
         return json({ errors: [{ message: 'The license key is for another installation.', extensions: { code: 'LICENSE_INVALID' } }] });
       }
       if (field === 'uninstallModule') return json({ data: { uninstallModule: true } });
@@ -256,6 +293,9 @@ describe('admin page at /admin (real Chromium)', () => {
     await installForm.getByLabel('Version').selectOption('2.0.0');
     await installForm.getByLabel('License key').fill('key-for-another-installation');
     await installForm.getByRole('button', { name: 'Install' }).click();
+    // While it runs, the row shows the live step from moduleEvents.
+    await expect.poll(() => textOf(inventory.locator('.working')), WAIT).toBe('Downloading 25%');
+    releaseInstall.resolve();
     const inventoryDetail = page.locator('tr[data-module-detail="inventory"]');
     await expect
       .poll(() => textOf(inventoryDetail.locator('.row-error')), WAIT)

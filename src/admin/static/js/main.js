@@ -19,6 +19,7 @@ const usersView = createUsersView();
 const auditView = createAuditView();
 const modulesView = createModulesView({ onChanged: refreshAfterChange });
 const operationsView = createOperationsView({
+  onEvent: (event) => modulesView.showProgress(event),
   onFinished: () => {
     void modulesView.refresh({ unlessEditing: true });
     refreshAfterChange();

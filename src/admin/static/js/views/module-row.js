@@ -140,7 +140,14 @@ function dependenciesCell(module) {
 
 /** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
 function actionButtons(module, row, handlers) {
-  if (row.busy) return h('span', { className: 'working' }, h('span', { className: 'spinner', 'aria-hidden': 'true' }), 'Working…');
+  if (row.busy) {
+    return h(
+      'span',
+      { className: 'working' },
+      h('span', { className: 'spinner', 'aria-hidden': 'true' }),
+      h('span', { className: 'working-text' }, 'Working…'),
+    );
+  }
   /** @param {string} label @param {() => void} onClick @param {string} [kind] */
   const button = (label, onClick, kind = '') =>
     h(

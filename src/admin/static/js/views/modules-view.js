@@ -1,6 +1,7 @@
 import { byId, h, replaceChildren, showMessage } from '../dom.js';
 import { describeErrors } from '../graphql-client.js';
 import { fetchModules, moduleMutations } from '../module-operations.js';
+import { describeProgress } from '../operation-labels.js';
 import { renderModuleForm } from './module-forms.js';
 import { COLUMN_COUNT, renderModuleRows } from './module-row.js';
 
@@ -159,5 +160,16 @@ export function createModulesView({ onChanged }) {
     installForm.reset();
   }
 
-  return { refresh, clear };
+  /**
+   * Shows a live step in the busy row of its module. Only that cell's text changes, so a form
+   * someone is typing into elsewhere keeps its focus.
+   * @param {{ module: string, step: string, status: string, bytes?: number|null, totalBytes?: number|null }} event
+   */
+  function showProgress(event) {
+    if (event.status !== 'RUNNING') return;
+    const cell = tbody.querySelector(`tr.module-row[data-module="${CSS.escape(event.module)}"] .working-text`);
+    if (cell) cell.textContent = describeProgress(event);
+  }
+
+  return { refresh, clear, showProgress };
 }

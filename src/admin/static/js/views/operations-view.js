@@ -1,19 +1,8 @@
 import { byId, formatBytes, formatDateTime, h, replaceChildren } from '../dom.js';
+import { STEP_LABELS } from '../operation-labels.js';
 import { runSubscription } from '../sse-subscription.js';
 
 const MODULE_EVENTS = 'subscription AdminModuleEvents { moduleEvents { operationId module kind step status message bytes totalBytes at } }';
-const STEP_LABELS = {
-  QUEUED: 'Queued',
-  LICENSE: 'Checking the license',
-  DOWNLOAD: 'Downloading',
-  VERIFY: 'Verifying the package',
-  EXTRACT: 'Extracting',
-  RESOLVE: 'Checking dependencies',
-  LOAD: 'Loading',
-  ACTIVATE: 'Activating',
-  CLEANUP: 'Cleaning up',
-  DONE: 'Done',
-};
 const STATUS_LABELS = { RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed' };
 const MAX_OPERATIONS = 8;
 const MAX_RETRY_MS = 30_000;
@@ -26,9 +15,10 @@ const MAX_RETRY_MS = 30_000;
 /**
  * The live operations panel: one line per module operation, fed by the `moduleEvents`
  * subscription over SSE, reconnecting with backoff while signed in.
- * @param {{ onFinished: (event: ModuleEvent) => void }} options called when an operation ends
+ * @param {{ onEvent: (event: ModuleEvent) => void, onFinished: (event: ModuleEvent) => void }} options
+ *   `onEvent` for every event, `onFinished` once when an operation ends
  */
-export function createOperationsView({ onFinished }) {
+export function createOperationsView({ onEvent, onFinished }) {
   const list = byId('operations-list');
   const empty = byId('operations-empty');
   const connection = byId('operations-connection');
@@ -53,6 +43,7 @@ export function createOperationsView({ onFinished }) {
     operations.set(event.operationId, { ...previous, ...event });
     while (operations.size > MAX_OPERATIONS) operations.delete(/** @type {string} */ (operations.keys().next().value));
     render();
+    onEvent(event);
     if (event.status !== 'RUNNING' && previous?.status !== event.status) onFinished(event);
   }
 
