@@ -7,9 +7,11 @@ export {
   type ActivateInstalledOptions,
   type Actor,
   createModuleRuntime,
+  type LicenseStatusView,
   type ModuleInfo,
   type ModuleRuntime,
   type ModuleRuntimeOptions,
   type ModuleState,
+  type RegistryModuleView,
 } from './runtime/index.js';
 export { INSTALLED_MODULES_COLLECTION, type InstalledModuleRecord, MODULE_MIGRATIONS_COLLECTION } from './state/index.js';

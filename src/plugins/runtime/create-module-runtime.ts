@@ -7,6 +7,7 @@ import { deactivateModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule, type OperationResult } from './enable-module.js';
+import { toAvailableModuleInfo } from './module-info.js';
 import type { Actor, ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
@@ -72,8 +73,18 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
         if (problems.length > 0) options.logger.warn({ module: instance.name, problems }, 'module did not stop cleanly');
       }
     },
-    list: () => [...new Set([...core.found.keys(), ...core.records.keys()])].sort().map((name) => core.info(name)),
-    get: (name) => (core.isKnown(name) ? core.info(name) : null),
+    list() {
+      const local = [...new Set([...core.found.keys(), ...core.records.keys()])].map((name) => core.info(name));
+      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(toAvailableModuleInfo);
+      return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
+    },
+    get(name) {
+      if (core.isKnown(name)) return core.info(name);
+      const offered = options.registryModules?.().find((m) => m.name === name);
+      return offered ? toAvailableModuleInfo(offered) : null;
+    },
+    saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
+    storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,
     enable: (name, actor) => audited('module.enable', name, actor, () => guard.run(name, () => enableModule(core, name, swap))),
     disable: (name, actor) => audited('module.disable', name, actor, () => guard.run(name, () => disableModule(core, name, swap))),
     activateInstalled: async (name, version, activateOptions) =>

@@ -11,6 +11,9 @@ export interface OperationResult {
 }
 
 export function assertKnown(core: RuntimeCore, name: string): void {
+  if (!core.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {
+    throw platformError('NOT_INSTALLED', `${name} is not installed; install it with installModule first.`, { details: { module: name } });
+  }
   if (!core.isKnown(name)) {
     throw platformError('MODULE_NOT_FOUND', `No module named "${name}" is bundled or installed. Check the name with the modules query.`, {
       details: { module: name },

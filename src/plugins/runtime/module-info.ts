@@ -5,6 +5,27 @@ import type { InstalledModuleRecord } from '../state/index.js';
 export type ModuleState = 'AVAILABLE' | 'DISABLED' | 'ENABLED' | 'FAILED';
 export type LicenseTypeName = 'PER_INSTALLATION' | 'PER_USER' | 'SUBSCRIPTION';
 
+/** `LicenseStatus` of DESIGN.md: what is known about a module's license, never the key. */
+export interface LicenseStatusView {
+  state: 'VALID' | 'EXPIRED' | 'REVOKED' | 'INVALID' | 'MISSING' | 'NOT_REQUIRED';
+  licensee: string | null;
+  expiresAt: Date | null;
+  seats: number | null;
+  checkedAt: Date | null;
+}
+
+/** What the registry catalog says about a module (from the last good catalog). */
+export interface RegistryModuleView {
+  name: string;
+  displayName: string;
+  description: string;
+  author: string | null;
+  latestVersion: string;
+  availableVersions: string[];
+  licenseRequired: boolean;
+  licenseType: 'per_installation' | 'per_user' | 'subscription' | null;
+}
+
 /** A module as admins see it: the `Module` GraphQL type of DESIGN.md (never a license key). */
 export interface ModuleInfo {
   name: string;
@@ -20,7 +41,7 @@ export interface ModuleInfo {
   enabled: boolean;
   licenseRequired: boolean;
   licenseType: LicenseTypeName | null;
-  license: { state: 'NOT_REQUIRED' | 'MISSING'; licensee: null; expiresAt: null; seats: null; checkedAt: null } | null;
+  license: LicenseStatusView | null;
   dependencies: Array<Pick<DependencyStatus, 'name' | 'range' | 'satisfied'>>;
   permissions: string[];
   collections: string[];
@@ -38,10 +59,46 @@ export interface ModuleInfoInput {
   dependencies: DependencyStatus[];
   /** Versions of this module present on disk. */
   versions: string[];
+  registry: RegistryModuleView | undefined;
+  /** From the license work; default MISSING for registry modules that need one, else NOT_REQUIRED. */
+  license: LicenseStatusView | null | undefined;
+}
+
+const upper = (type: RegistryModuleView['licenseType'] | undefined) => (type ? (type.toUpperCase() as LicenseTypeName) : null);
+
+function defaultLicense(required: boolean): LicenseStatusView {
+  return { state: required ? 'MISSING' : 'NOT_REQUIRED', licensee: null, expiresAt: null, seats: null, checkedAt: null };
+}
+
+/** A module only the registry offers: AVAILABLE, not installed. */
+export function toAvailableModuleInfo(registry: RegistryModuleView): ModuleInfo {
+  return {
+    name: registry.name,
+    displayName: registry.displayName,
+    description: registry.description,
+    author: registry.author,
+    version: null,
+    latestVersion: registry.latestVersion,
+    availableVersions: registry.availableVersions,
+    source: 'REGISTRY',
+    state: 'AVAILABLE',
+    installed: false,
+    enabled: false,
+    licenseRequired: registry.licenseRequired,
+    licenseType: upper(registry.licenseType),
+    license: null,
+    dependencies: [],
+    permissions: [],
+    collections: [],
+    installedAt: null,
+    installedBy: null,
+    lastLoadedAt: null,
+    loadError: null,
+  };
 }
 
 /** Builds the admin view of one module from its files, its record and whether it is live. */
-export function toModuleInfo({ name, found, record, live, dependencies, versions }: ModuleInfoInput): ModuleInfo {
+export function toModuleInfo({ name, found, record, live, dependencies, versions, registry, license }: ModuleInfoInput): ModuleInfo {
   const manifest = found?.manifest ?? null;
   const loadError = live ? null : (found?.loadError ?? record?.loadError ?? null);
   const licenseRequired = manifest?.license_required ?? false;
@@ -51,22 +108,16 @@ export function toModuleInfo({ name, found, record, live, dependencies, versions
     description: manifest?.description ?? '',
     author: manifest?.author ?? null,
     version: found?.version ?? record?.version ?? null,
-    latestVersion: null,
-    availableVersions: versions,
+    latestVersion: registry?.latestVersion ?? null,
+    availableVersions: [...new Set([...(registry?.availableVersions ?? []), ...versions])],
     source: found?.source ?? record?.source ?? 'BUNDLED',
     state: live ? 'ENABLED' : loadError ? 'FAILED' : 'DISABLED',
     installed: true,
     enabled: live,
     licenseRequired,
-    licenseType: manifest?.license_type ? (manifest.license_type.toUpperCase() as LicenseTypeName) : null,
-    // License checks apply to registry installs only; the license work fills VALID/EXPIRED/… later.
-    license: {
-      state: licenseRequired && found?.source === 'REGISTRY' ? 'MISSING' : 'NOT_REQUIRED',
-      licensee: null,
-      expiresAt: null,
-      seats: null,
-      checkedAt: null,
-    },
+    licenseType: upper(manifest?.license_type),
+    // License checks apply to registry installs only (DESIGN.md "Bundling").
+    license: license === undefined ? defaultLicense(licenseRequired && found?.source === 'REGISTRY') : license,
     dependencies: dependencies.map(({ name: dependency, range, satisfied }) => ({ name: dependency, range, satisfied })),
     permissions: manifest?.permissions ?? [],
     collections: manifest?.database_collections ?? [],

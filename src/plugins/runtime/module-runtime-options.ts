@@ -2,6 +2,8 @@ import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logging/index.js';
 import type { SchemaHolder } from '../../server/schema-holder.js';
 import type { DocumentStore } from '../../store/types.js';
+import type { ModuleSource } from '../discovery/index.js';
+import type { LicenseStatusView, RegistryModuleView } from './module-info.js';
 
 export interface ModuleRuntimeOptions {
   config: Pick<Config, 'enabledModules' | 'autoDiscoverModules' | 'limits'>;
@@ -22,4 +24,13 @@ export interface ModuleRuntimeOptions {
    * `disableModule` to the core resolvers (default true).
    */
   includeModuleResolvers?: boolean;
+  /** The registry's modules (cached catalog): fills latestVersion and lists AVAILABLE ones. */
+  registryModules?: () => readonly RegistryModuleView[];
+  /** The license status shown for a module (never the key); default MISSING/NOT_REQUIRED. */
+  describeLicense?: (module: {
+    name: string;
+    source: ModuleSource;
+    licenseRequired: boolean;
+    licenseKeyEncrypted: string | null;
+  }) => LicenseStatusView | null;
 }

@@ -22,10 +22,14 @@ export interface ModuleRuntime {
   start(): Promise<SchemaHolder>;
   /** Disables every live module (dependents first) without swapping; the store stays open. */
   stop(): Promise<void>;
-  /** Every bundled or installed module, by name. */
+  /** Every bundled or installed module, plus registry-only ones (AVAILABLE), by name. */
   list(): ModuleInfo[];
-  /** One module, or null when no module of that name is bundled or installed. */
+  /** One module, or null when no module of that name is bundled, installed or offered. */
   get(name: string): ModuleInfo | null;
+  /** Stores a module's encrypted license key in its record (no-op without a record). */
+  saveLicense(name: string, licenseKeyEncrypted: string | null): Promise<void>;
+  /** The stored encrypted license key of a module, or null. */
+  storedLicense(name: string): string | null;
   /** Enables `name` live; a no-op answer when it is already enabled. Audited. */
   enable(name: string, actor: Actor): Promise<ModuleInfo>;
   /** Disables `name` live; a no-op answer when it is not enabled. Audited. */

@@ -90,10 +90,20 @@ export function createRuntimeCore(options: ModuleRuntimeOptions): RuntimeCore {
     info(name) {
       const found = core.pick(name);
       const versions = [...new Set((core.found.get(name) ?? []).map((f) => f.version).filter((v): v is string => v !== null))];
+      const record = core.records.get(name);
+      const licenseRequired = found?.manifest?.license_required ?? false;
+      const license = options.describeLicense?.({
+        name,
+        source: found?.source ?? record?.source ?? 'BUNDLED',
+        licenseRequired,
+        licenseKeyEncrypted: record?.licenseKeyEncrypted ?? null,
+      });
       return toModuleInfo({
+        registry: options.registryModules?.().find((m) => m.name === name),
+        license,
         name,
         found,
-        record: core.records.get(name),
+        record,
         live: core.live.has(name),
         dependencies: found ? core.dependencyStatuses(found) : [],
         versions: versions.sort(semver.rcompare),
