@@ -1,6 +1,7 @@
 import type { BenchSection } from '../report.js';
 import { coreThroughput } from './core-throughput.js';
+import { moduleRuntime } from './module-runtime.js';
 import { startup } from './startup.js';
 
 /** Every section `npm run bench` runs, in order. Add new sections here. */
-export const sections: BenchSection[] = [coreThroughput, startup];
+export const sections: BenchSection[] = [coreThroughput, startup, moduleRuntime];
