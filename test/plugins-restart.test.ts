@@ -1,5 +1,7 @@
+import { cp } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type RuntimeServer, startRuntimeServer } from './fixtures/runtime/runtime-server.js';
+import { FIXTURES, type RuntimeServer, startRuntimeServer } from './fixtures/runtime/runtime-server.js';
 
 const STATES = '{ modules { name state } }';
 type States = { modules: Array<{ name: string; state: string }> };
@@ -45,5 +47,16 @@ describe('module state across restarts', () => {
     expect(states.data!.counter.value).toBe(42);
     const failed = await second.gql<{ module: { loadError: string } }>('{ module(name: "throws_on_import") { loadError } }', {}, admin);
     expect(failed.data!.module.loadError).toContain('boom at import');
+  });
+
+  it('persists the state of a module that appeared after start (refresh)', async () => {
+    const first = await startRuntimeServer({ modules: ['notes'], env: { ENABLED_MODULES: 'notes' } });
+    await cp(path.join(FIXTURES, 'counter'), path.join(first.bundledDir, 'counter'), { recursive: true });
+    await first.runtime.refresh();
+    await first.runtime.enable('counter', { actor: 'root@example.test' });
+    await first.stop();
+    const second = await startRuntimeServer({ dataDir: first.dataDir, bundledDir: first.bundledDir, env: { ENABLED_MODULES: 'notes' } });
+    servers.push(second);
+    expect(stateMap(await second.gql<States>(STATES, {}, await second.adminToken()))).toEqual({ counter: 'ENABLED', notes: 'ENABLED' });
   });
 });

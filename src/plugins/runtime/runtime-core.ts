@@ -111,9 +111,27 @@ export function createRuntimeCore(options: ModuleRuntimeOptions): RuntimeCore {
     },
     async saveRecord(name, patch) {
       const record = core.records.get(name);
-      if (!record) return;
-      await core.installed.update(name, patch);
-      core.records.set(name, { ...record, ...patch });
+      if (record) {
+        await core.installed.update(name, patch);
+        core.records.set(name, { ...record, ...patch });
+        return;
+      }
+      // A module found after start (refresh) has no record yet: create it, so its state persists.
+      const found = core.pick(name);
+      if (!found) return;
+      const created = await core.installed.insert({
+        name,
+        version: found.version,
+        source: found.source,
+        enabled: false,
+        installedAt: new Date(),
+        installedBy: 'system',
+        lastLoadedAt: null,
+        loadError: null,
+        licenseKeyEncrypted: null,
+        ...patch,
+      });
+      core.records.set(name, created);
     },
   };
   return core;
