@@ -41,6 +41,10 @@ describe('registry-installed modules: install, upgrade, uninstall through the ru
   it('upgrades in place: new code and migrations run, the old version is disposed', async () => {
     await place('2.0.0');
     await server.runtime.activateInstalled('weather', '2.0.0', { actor: 'root@example.test' });
+    // The very query that ran on 1.0.0: a cached compiled query must not run the old resolvers.
+    expect((await server.gql<Weather>('{ weather { version readings } }', {}, admin)).data).toEqual({
+      weather: { version: '2.0.0', readings: 2 },
+    });
     const result = await server.gql<Weather>('{ weather { version readings forecast } }', {}, admin);
     expect(result.data).toEqual({ weather: { version: '2.0.0', readings: 2, forecast: 'rain' } });
     expect(weatherState().disposed).toEqual(['1.0.0']);

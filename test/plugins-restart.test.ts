@@ -59,4 +59,13 @@ describe('module state across restarts', () => {
     servers.push(second);
     expect(stateMap(await second.gql<States>(STATES, {}, await second.adminToken()))).toEqual({ counter: 'ENABLED', notes: 'ENABLED' });
   });
+
+  it('reports a dependency cycle at start as FAILED and keeps serving', async () => {
+    const server = await startRuntimeServer({ modules: ['cycle_a', 'cycle_b', 'counter'] });
+    servers.push(server);
+    const admin = await server.adminToken();
+    expect(stateMap(await server.gql<States>(STATES, {}, admin))).toEqual({ counter: 'ENABLED', cycle_a: 'FAILED', cycle_b: 'FAILED' });
+    const failed = await server.gql<{ module: { loadError: string } }>('{ module(name: "cycle_a") { loadError } }', {}, admin);
+    expect(failed.data!.module.loadError).toContain('Dependency cycle: cycle_a → cycle_b → cycle_a');
+  });
 });
