@@ -391,11 +391,12 @@ describe('admin page at /admin (real Chromium)', () => {
 
     // A mutation on a module that does not exist: the page shows exactly what the server said.
     const install = page.locator('#install-by-name');
-    await install.getByLabel('Module name').fill('no_such_module');
-    await install.getByRole('button', { name: 'Install' }).click();
+    // Asked first, not alongside the click: two installs of one module at once would (rightly) meet OPERATION_IN_PROGRESS.
     const unknown = await serverError('mutation($input: InstallModuleInput!) { installModule(input: $input) { name } }', {
       input: { name: 'no_such_module' },
     });
+    await install.getByLabel('Module name').fill('no_such_module');
+    await install.getByRole('button', { name: 'Install' }).click();
     await expect.poll(() => textOf(page.locator('#install-by-name-error')), WAIT).toBe(unknown);
 
     // A row action against the live server: disable an enabled module, then enable it again.

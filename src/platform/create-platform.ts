@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createAdminRequestHandler } from '../admin/index.js';
 import {
   type BootstrapResult,
@@ -10,16 +9,18 @@ import {
 } from '../auth/index.js';
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
-import { createModuleRuntime, type ModuleRuntime } from '../plugins/index.js';
+import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
+import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
 import { close, listen } from './listen.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
 import { loadInstallationId } from './settings-repository.js';
+import { startModuleServices } from './start-module-services.js';
 
 export interface PlatformOptions {
   logger?: Logger;
@@ -73,28 +74,32 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       startedAt,
       schemaVersion: () => schemaVersion(),
     });
-    const modules = createModuleRuntime({
+    const moduleServices = await startModuleServices({
       config,
       store,
       logger,
-      core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers },
+      installationId,
       bundledDir,
-      installedDir: path.join(config.dataDir, 'modules'),
+      core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers as Record<string, unknown> },
     });
-    const schemaHolder = await modules.start();
-    stoppers.unshift(() => modules.stop());
+    const { runtime: modules, schemaHolder, devRegistry } = moduleServices;
+    stoppers.unshift(() => moduleServices.stop());
     schemaVersion = () => schemaHolder.current().version;
 
     const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
-      routes: [{ prefix: '/admin', handler: createAdminRequestHandler() }],
+      routes: [
+        { prefix: '/admin', handler: createAdminRequestHandler() },
+        ...(devRegistry ? [{ prefix: DEV_REGISTRY_PREFIX, handler: devRegistry.handler }] : []),
+      ],
       isReady: () => ready,
       maxBodyBytes: config.limits.maxBodyBytes,
     });
     const url = await listen(server, config.port, config.host);
     stoppers.unshift(() => close(server));
+    await moduleServices.attachDevRegistry(url);
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
     return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };

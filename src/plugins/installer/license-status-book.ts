@@ -1,0 +1,74 @@
+import { isPlatformError } from '../../errors/index.js';
+import { verifyLicenseKey } from '../licenses/index.js';
+import type { LicenseStatusView } from '../runtime/module-info.js';
+import type { InstallerDeps } from './installer-deps.js';
+import { revokedLicenses } from './revoked-licenses.js';
+
+const STATE_OF_CODE: Record<string, LicenseStatusView['state']> = {
+  LICENSE_EXPIRED: 'EXPIRED',
+  LICENSE_REVOKED: 'REVOKED',
+  LICENSE_INVALID: 'INVALID',
+};
+
+export interface LicenseStatusBook {
+  /** Last checked status of a module's stored license (MISSING until checked or when none). */
+  describe(module: { name: string; source: string; licenseRequired: boolean }): LicenseStatusView;
+  /** Decrypts and verifies the stored key again (revocations included) and remembers the result. */
+  check(name: string): Promise<LicenseStatusView>;
+  /**
+   * Checks every licensed registry module and disables (as `system`, audited) an enabled one whose
+   * license is expired, revoked or invalid. Runs at start and then periodically.
+   */
+  enforce(): Promise<void>;
+}
+
+export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook {
+  const statuses = new Map<string, LicenseStatusView>();
+  const missing = (): LicenseStatusView => ({ state: 'MISSING', licensee: null, expiresAt: null, seats: null, checkedAt: null });
+
+  async function check(name: string): Promise<LicenseStatusView> {
+    const sealed = await deps.storedLicense(name);
+    let status: LicenseStatusView;
+    if (!sealed) status = missing();
+    else {
+      const checkedAt = new Date();
+      try {
+        const claims = await verifyLicenseKey(deps.cipher.decrypt(sealed), deps.config.licensePublicKey, {
+          module: name,
+          installationId: deps.installationId,
+          revoked: await revokedLicenses(deps, false).catch(() => new Set<string>()),
+        });
+        status = { state: 'VALID', licensee: claims.sub, expiresAt: new Date(claims.exp * 1000), seats: claims.seats ?? null, checkedAt };
+      } catch (error) {
+        const state = isPlatformError(error) ? (STATE_OF_CODE[error.code] ?? 'INVALID') : 'INVALID';
+        status = { state, licensee: null, expiresAt: null, seats: null, checkedAt };
+      }
+    }
+    statuses.set(name, status);
+    return status;
+  }
+
+  return {
+    describe(module) {
+      if (!module.licenseRequired || module.source !== 'REGISTRY') {
+        return { state: 'NOT_REQUIRED', licensee: null, expiresAt: null, seats: null, checkedAt: null };
+      }
+      return statuses.get(module.name) ?? missing();
+    },
+    check,
+    async enforce() {
+      for (const info of deps.runtime.list()) {
+        if (!info.installed || info.source !== 'REGISTRY' || !info.licenseRequired) continue;
+        const status = await check(info.name);
+        if (status.state === 'VALID' || !info.enabled) continue;
+        deps.logger.warn(
+          { module: info.name, license: status.state },
+          `disabling ${info.name}: its license is ${status.state.toLowerCase()}`,
+        );
+        await deps.runtime.disable(info.name, { actor: 'system' }).catch((error: unknown) => {
+          deps.logger.warn({ err: error, module: info.name }, `could not disable ${info.name} after its license check`);
+        });
+      }
+    },
+  };
+}

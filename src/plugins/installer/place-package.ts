@@ -1,0 +1,18 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/** `<installedDir>/<name>/<version>`: where an installed version lives. */
+export function versionDir(installedDir: string, name: string, version: string): string {
+  return path.join(installedDir, name, version);
+}
+
+/**
+ * Moves the unpacked package into place with one rename (staging is under DATA_DIR, so it is the
+ * same file system and the move is atomic). A leftover directory of an interrupted attempt at the
+ * same version is replaced.
+ */
+export async function placePackage(stagedDir: string, targetDir: string): Promise<void> {
+  await mkdir(path.dirname(targetDir), { recursive: true });
+  await rm(targetDir, { recursive: true, force: true });
+  await rename(stagedDir, targetDir);
+}

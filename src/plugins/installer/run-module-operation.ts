@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { isPlatformError } from '../../errors/index.js';
+import type { OperationKind, OperationStep } from '../operations/types.js';
+import type { InstallerDeps } from './installer-deps.js';
+
+export interface OperationContext {
+  operationId: string;
+  /** Private to this operation, inside `$DATA_DIR/staging`; removed when it ends. */
+  stagingDir: string;
+  /** Journals the step (so a crash can be undone) and publishes it to `moduleEvents`. */
+  step(step: OperationStep, message: string, journal?: { targetDir?: string; toVersion?: string }): Promise<void>;
+  bytes(bytes: number, total: number): void;
+}
+
+export interface OperationRequest {
+  module: string;
+  kind: OperationKind;
+  actor: string;
+  fromVersion: string | null;
+}
+
+export interface OperationOutcome<T> {
+  result: T;
+  /** Audit details (versions); never secrets. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The frame around every install, upgrade, uninstall: the cross-instance lock (refused with
+ * OPERATION_IN_PROGRESS before anything happens), the journal, progress events, the audit entry
+ * (success or failure, with duration) and the removal of the staging directory in `finally`.
+ */
+export async function runModuleOperation<T>(
+  deps: InstallerDeps,
+  request: OperationRequest,
+  body: (operation: OperationContext) => Promise<OperationOutcome<T>>,
+): Promise<T> {
+  const operationId = randomUUID();
+  const lease = await deps.lock.acquire(request.module, operationId, request.kind);
+  const startedAt = new Date();
+  const stagingDir = path.join(deps.stagingRoot, operationId);
+  const publish = (step: OperationStep, status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', message: string | null, extra = {}) =>
+    deps.events.publish({ operationId, module: request.module, kind: request.kind, step, status, message, ...extra });
+  let lastStep: OperationStep = 'QUEUED';
+  const audit = (outcome: string, details: Record<string, unknown>) =>
+    deps.audit
+      .append({ actor: request.actor, action: `module.${request.kind.toLowerCase()}`, module: request.module, outcome, details })
+      .catch((error: unknown) => deps.logger.error({ err: error, module: request.module }, 'could not write the audit log'));
+  try {
+    await deps.journal.begin({
+      _id: operationId,
+      module: request.module,
+      kind: request.kind,
+      actor: request.actor,
+      fromVersion: request.fromVersion,
+      toVersion: null,
+      stagingDir,
+      targetDir: null,
+      startedAt,
+    });
+    await mkdir(stagingDir, { recursive: true, mode: 0o700 });
+    publish('QUEUED', 'RUNNING', `${request.kind.toLowerCase()} ${request.module}`);
+    const operation: OperationContext = {
+      operationId,
+      stagingDir,
+      async step(step, message, journal) {
+        lastStep = step;
+        await deps.journal.step(operationId, step, journal);
+        publish(step, 'RUNNING', message);
+      },
+      bytes(bytes, totalBytes) {
+        publish('DOWNLOAD', 'RUNNING', null, { bytes, totalBytes });
+      },
+    };
+    const { result, details = {} } = await body(operation);
+    const durationMs = Date.now() - startedAt.getTime();
+    await deps.journal.finish(operationId, 'SUCCEEDED', null);
+    await audit('SUCCEEDED', { ...details, operationId, durationMs });
+    publish('DONE', 'SUCCEEDED', `${request.kind.toLowerCase()} of ${request.module} succeeded in ${durationMs} ms`);
+    return result;
+  } catch (error) {
+    const code = isPlatformError(error) ? error.code : 'INTERNAL';
+    const message = isPlatformError(error) ? error.message : 'An internal error stopped the operation; the platform is unchanged.';
+    if (!isPlatformError(error)) deps.logger.error({ err: error, module: request.module, operationId }, 'module operation failed');
+    await deps.journal.finish(operationId, 'FAILED', message).catch(() => {});
+    await audit(`FAILED:${code}`, { operationId, step: lastStep, message, durationMs: Date.now() - startedAt.getTime() });
+    publish(lastStep, 'FAILED', message);
+    throw error;
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true });
+    await lease.release();
+  }
+}
