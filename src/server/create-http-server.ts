@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /** A handler for one path prefix (e.g. `/admin`, `/dev-registry/`); returns false to pass. */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | boolean | Promise<void | boolean>;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+) => undefined | boolean | Promise<undefined | boolean> | void | Promise<void>;
 
 export interface HttpServerOptions {
   /** The GraphQL handler (yoga is a node request listener). */
