@@ -13,7 +13,7 @@ export const serveCommand: CliCommand = {
     const config = loadConfig(io.env);
     const platform = createPlatform(config);
     const started = await platform.start();
-    io.stdout(`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)\n`);
+    io.stdout(`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)\nAdmin page   ${started.url}/admin\n`);
     if (started.bootstrap) {
       io.stdout(`First start: super admin ${started.bootstrap.email}`);
       io.stdout(
