@@ -7,6 +7,7 @@ import { createLogger } from '../../logging/index.js';
 import { createPlatform } from '../../platform/create-platform.js';
 import type { Role } from '../types.js';
 import { buildBundledModules } from './build-bundled-modules.js';
+import { postGraphQL } from './post-graphql.js';
 
 export const TEST_ADMIN_EMAIL = 'admin@testkit.local';
 export const TEST_ADMIN_PASSWORD = 'testkit-admin-password';
@@ -79,18 +80,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
     throw error;
   }
   const url = started.graphqlUrl;
-  const graphql: TestPlatform['graphql'] = async (query, variables, { token } = {}) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: response.status, ...((await response.json()) as object) };
-  };
+  const graphql: TestPlatform['graphql'] = (query, variables, { token } = {}) => postGraphQL(url, query, variables, token);
   let adminToken: string | undefined;
   return {
     url,
