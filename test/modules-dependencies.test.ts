@@ -3,6 +3,7 @@ import { createTestPlatform } from 'a64-platform/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const moduleDir = (name: string) => fileURLToPath(new URL(`../modules/${name}`, import.meta.url));
+// biome-ignore lint/suspicious/noExplicitAny: tests read GraphQL responses loosely; the assertions check their shape.
 type Result = { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 describe('first-party modules: Inventory depends on Farm Manager', () => {

@@ -10,6 +10,7 @@ describe('farm_manager: blocks, harvests, archives, alerts, analytics', () => {
   let token: string;
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const result = await platform.graphql(query, variables, { token });
+    // biome-ignore lint/suspicious/noExplicitAny: tests read GraphQL responses loosely; the assertions check their shape.
     return result as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
   };
   let farmId: string;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const inventoryDir = fileURLToPath(new URL('..', import.meta.url));
 const farmDir = fileURLToPath(new URL('../../farm_manager', import.meta.url));
+// biome-ignore lint/suspicious/noExplicitAny: tests read GraphQL responses loosely; the assertions check their shape.
 type Result = { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 
 describe('inventory', () => {
