@@ -1,6 +1,8 @@
 import type { CliCommand } from '../command.js';
+import { auditVerifyCommand } from './audit-verify.js';
 import { keysGenerateCommand } from './keys-generate.js';
 import { licenseIssueCommand } from './license-issue.js';
+import { licenseRevokeCommand } from './license-revoke.js';
 import { moduleInitCommand } from './module-init.js';
 import { modulePackCommand } from './module-pack.js';
 import { registryPublishCommand } from './registry-publish.js';
@@ -14,6 +16,8 @@ export const commands: CliCommand[] = [
   serveCommand,
   usersCreateCommand,
   licenseIssueCommand,
+  licenseRevokeCommand,
+  auditVerifyCommand,
   keysGenerateCommand,
   moduleInitCommand,
   modulePackCommand,
