@@ -1,10 +1,9 @@
-import { rm } from 'node:fs/promises';
 import { platformError } from '../../errors/index.js';
 import type { ModuleInfo } from '../runtime/index.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
 import { checkLicense } from './check-license.js';
 import type { InstallerDeps } from './installer-deps.js';
-import { placePackage, versionDir } from './place-package.js';
+import { placePackage, removeVersionDir, versionDir } from './place-package.js';
 import { requireRegistry } from './require-registry.js';
 import { runModuleOperation } from './run-module-operation.js';
 import { selectRelease } from './select-release.js';
@@ -40,7 +39,7 @@ export async function installModule(deps: InstallerDeps, request: InstallRequest
       const info = await deps.runtime.activateInstalled(name, release.version, { actor, licenseKeyEncrypted: license?.encrypted ?? null });
       return { result: info, details: { toVersion: release.version, licensee: license?.claims.sub ?? null } };
     } catch (error) {
-      await rm(targetDir, { recursive: true, force: true });
+      await removeVersionDir(deps.installedDir, name, release.version);
       await deps.runtime.refresh();
       throw error;
     }

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** `<installedDir>/<name>/<version>`: where an installed version lives. */
@@ -15,4 +15,11 @@ export async function placePackage(stagedDir: string, targetDir: string): Promis
   await mkdir(path.dirname(targetDir), { recursive: true });
   await rm(targetDir, { recursive: true, force: true });
   await rename(stagedDir, targetDir);
+}
+
+/** Removes one installed version, and the module's directory when no other version is left. */
+export async function removeVersionDir(installedDir: string, name: string, version: string): Promise<void> {
+  await rm(versionDir(installedDir, name, version), { recursive: true, force: true });
+  // rmdir refuses a non-empty directory: other versions stay untouched.
+  await rmdir(path.join(installedDir, name)).catch(() => {});
 }

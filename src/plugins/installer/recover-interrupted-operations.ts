@@ -1,10 +1,10 @@
-import { access, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../logging/index.js';
 import type { DocumentStore } from '../../store/types.js';
 import type { OperationJournal, OperationRecord } from '../operations/operation-journal.js';
 import { createInstalledModulesRepository } from '../state/index.js';
-import { versionDir } from './place-package.js';
+import { removeVersionDir, versionDir } from './place-package.js';
 import { restoreSnapshotFile } from './snapshot-collections.js';
 
 export interface RecoveryDeps {
@@ -19,12 +19,6 @@ export interface RecoveryDeps {
    */
   ownsAllOperations: boolean;
 }
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 /** Decides how an interrupted operation ends, from what its record says reached the store. */
 async function settle(deps: RecoveryDeps, operation: OperationRecord): Promise<{ succeeded: boolean; note: string }> {
@@ -45,14 +39,10 @@ async function settle(deps: RecoveryDeps, operation: OperationRecord): Promise<{
   if (operation.stagingDir && (await restoreSnapshotFile(deps.store, operation.stagingDir))) {
     deps.logger.warn({ module: operation.module }, 'restored module data from the pre-upgrade snapshot');
   }
-  if (operation.targetDir && record?.version !== operation.toVersion) await rm(operation.targetDir, { recursive: true, force: true });
-  if (operation.kind === 'INSTALL' && !record) await removeEmptyModuleDir(deps, operation.module);
+  if (operation.toVersion && record?.version !== operation.toVersion) {
+    await removeVersionDir(deps.installedDir, operation.module, operation.toVersion);
+  }
   return { succeeded: false, note: 'rolled back: the platform is as it was before the operation' };
-}
-
-async function removeEmptyModuleDir(deps: RecoveryDeps, name: string): Promise<void> {
-  const dir = path.join(deps.installedDir, name);
-  if (await exists(dir)) await rm(dir, { recursive: true, force: true }).catch(() => {});
 }
 
 /**

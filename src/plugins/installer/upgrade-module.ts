@@ -7,7 +7,7 @@ import { assertReleaseCompatible } from './assert-release-compatible.js';
 import { checkLicense } from './check-license.js';
 import { stagingLimits } from './install-module.js';
 import type { InstallerDeps } from './installer-deps.js';
-import { placePackage, versionDir } from './place-package.js';
+import { placePackage, removeVersionDir, versionDir } from './place-package.js';
 import { requireRegistry } from './require-registry.js';
 import { runModuleOperation } from './run-module-operation.js';
 import { selectRelease } from './select-release.js';
@@ -81,7 +81,7 @@ export async function upgradeModule(deps: InstallerDeps, request: UpgradeRequest
       return { result: info, details: { fromVersion: from.version, toVersion: release.version } };
     } catch (error) {
       await snapshot.restore();
-      await rm(targetDir, { recursive: true, force: true });
+      if (release.version !== from.version) await removeVersionDir(deps.installedDir, name, release.version);
       await deps.runtime.refresh();
       throw error;
     }

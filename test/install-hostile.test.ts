@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signDetached } from '../src/plugins/registry/index.js';
+import { generateSigningKeyPair } from '../src/plugins/registry/signing-keys.js';
+import { bytesAnswer } from './fixtures/registry-server.js';
+import { errorCode } from './support/graphql-client.js';
+import { createInstallerRegistry, type InstallerRegistry, manifestOf, simpleModule } from './support/installer-registry.js';
+import { type RawEntry, rawTarGz } from './support/raw-tar.js';
+import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
+
+const SAFE_INDEX = "export default { typeDefs: 'extend type Query { hostile: String }', resolvers: { Query: { hostile: () => 'x' } } };";
+
+function hostilePackage(name: string, extra: RawEntry[]): { manifest: Record<string, unknown>; bytes: Buffer } {
+  const manifest = manifestOf({ name, version: '1.0.0', source: '' });
+  return {
+    manifest,
+    bytes: rawTarGz([
+      { path: 'manifest.json', body: JSON.stringify(manifest) },
+      { path: 'package.json', body: '{"type":"module"}' },
+      { path: 'index.js', body: SAFE_INDEX },
+      ...extra,
+    ]),
+  };
+}
+
+/** Everything an operation could change: files under DATA_DIR/modules and staging, records, schema version. */
+async function platformState(platform: TestPlatform, token: string) {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const dir of ['modules', 'staging']) {
+    const root = path.join(platform.dataDir, dir);
+    const entries = await readdir(root, { recursive: true }).catch(() => [] as string[]);
+    for (const entry of entries.sort()) {
+      files.push(`${dir}/${entry}`);
+      hash.update(entry);
+      hash.update(await readFile(path.join(root, entry)).catch(() => Buffer.alloc(0)));
+    }
+  }
+  const records = await platform.store.collection('installed_modules').find({}, { sort: { name: 1 } });
+  const info = await platform.gql<{ platform: { schemaVersion: number } }>('{ platform { schemaVersion } }', undefined, token);
+  return { files, contents: hash.digest('hex'), records, schemaVersion: info.data?.platform.schemaVersion };
+}
+
+describe('hostile and broken packages are refused and change nothing', () => {
+  let registry: InstallerRegistry;
+  let platform: TestPlatform;
+  let token: string;
+
+  beforeAll(async () => {
+    registry = await createInstallerRegistry();
+    await registry.publish(simpleModule('good_one', '1.0.0', 'goodOne', 'ok'));
+    const raw: Array<[string, RawEntry[]]> = [
+      ['traversal', [{ path: '../../escaped.js', body: 'pwned' }]],
+      ['absolute', [{ path: '/tmp/a64-absolute-escape.js', body: 'pwned' }]],
+      ['symlink', [{ path: 'link.js', type: 'SymbolicLink', linkpath: '/etc/passwd' }]],
+      ['hardlink', [{ path: 'hard.js', type: 'Link', linkpath: '/etc/passwd' }]],
+      ['bomb', [{ path: 'zeros.bin', body: Buffer.alloc(64 * 1024 * 1024) }]],
+    ];
+    for (const [name, extra] of raw) {
+      const { manifest, bytes } = hostilePackage(name, extra);
+      await registry.publishRaw(manifest, bytes);
+    }
+    // The package says it is another module than the catalog entry it is listed under.
+    const impostor = hostilePackage('impostor_real', []);
+    await registry.publishRaw({ ...impostor.manifest, module_name: 'impostor' }, impostor.bytes);
+    await registry.publish({ name: 'throws_on_load', version: '1.0.0', source: "throw new Error('broken at import');" });
+    await registry.publish(simpleModule('conflicting', '1.0.0', 'platform', 'mine'));
+    await registry.publish({
+      ...simpleModule('needs_missing', '1.0.0', 'needsMissing', 'x'),
+      manifest: { dependencies: { core: '>=1.0.0', nowhere: '^1.0.0' } },
+    });
+    await registry.publish(simpleModule('tampered', '1.0.0', 'tampered', 'x'));
+    platform = await startTestPlatform({ ...registry.env, MAX_EXTRACTED_BYTES: String(8 * 1024 * 1024) });
+    token = await platform.adminToken();
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    await registry?.close();
+  });
+
+  const install = (name: string, version?: string) =>
+    platform.gql(
+      'mutation($n: String!, $v: String) { installModule(input: { name: $n, version: $v }) { state } }',
+      { n: name, v: version },
+      token,
+    );
+
+  it.each([
+    ['traversal', 'PACKAGE_INVALID', '".." segment'],
+    ['absolute', 'PACKAGE_INVALID', 'absolute path'],
+    ['symlink', 'PACKAGE_INVALID', 'SymbolicLink'],
+    ['hardlink', 'PACKAGE_INVALID', 'Link'],
+    ['bomb', 'PACKAGE_INVALID', 'more than'],
+    ['impostor', 'PACKAGE_INVALID', 'does not match the signed catalog'],
+    ['throws_on_load', 'MODULE_LOAD_FAILED', 'broken at import'],
+    ['conflicting', 'SCHEMA_CONFLICT', 'Query.platform'],
+    ['needs_missing', 'DEPENDENCY_UNSATISFIED', 'nowhere'],
+    ['no_such_module', 'MODULE_NOT_FOUND', 'no_such_module'],
+  ])('%s → %s, state unchanged', async (name, code, reason) => {
+    const before = await platformState(platform, token);
+    const response = await install(name);
+    expect(errorCode(response), JSON.stringify(response.errors)).toBe(code);
+    expect(response.errors?.[0]?.message).toContain(reason);
+    expect(await platformState(platform, token)).toEqual(before);
+  });
+
+  it('refuses tampered bytes (CHECKSUM_MISMATCH) and an unknown version (VERSION_NOT_FOUND)', async () => {
+    const before = await platformState(platform, token);
+    registry.server.override(
+      '/tampered/1.0.0/tampered-1.0.0.tar.gz',
+      bytesAnswer(gzipSync(Buffer.from('evil bytes')), 200, 'application/gzip'),
+    );
+    expect(errorCode(await install('tampered'))).toBe('CHECKSUM_MISMATCH');
+    registry.server.override('/tampered/1.0.0/tampered-1.0.0.tar.gz', null);
+    expect(errorCode(await install('good_one', '9.9.9'))).toBe('VERSION_NOT_FOUND');
+    expect(await platformState(platform, token)).toEqual(before);
+  });
+
+  it('refuses a catalog signed by another key, and an unreachable registry', async () => {
+    const before = await platformState(platform, token);
+    const other = await generateSigningKeyPair();
+    const catalogBytes = await readFile(path.join(registry.dir, 'catalog.json'));
+    registry.server.override('/catalog.json.sig', bytesAnswer(await signDetached(catalogBytes, other.privateJwk), 200, 'application/jose'));
+    expect(errorCode(await install('good_one'))).toBe('SIGNATURE_INVALID');
+    registry.server.override('/catalog.json.sig', null);
+    registry.server.override('/catalog.json', bytesAnswer('down for maintenance', 503, 'text/plain'));
+    expect(errorCode(await install('good_one'))).toBe('REGISTRY_UNAVAILABLE');
+    // Listing keeps working from the last good catalog while the registry is down.
+    const listed = await platform.gql<{ modules: Array<{ name: string }> }>('{ modules { name } }', undefined, token);
+    expect(listed.data?.modules.map((module) => module.name)).toContain('good_one');
+    registry.server.override('/catalog.json', null);
+    expect(await platformState(platform, token)).toEqual(before);
+  });
+
+  it('wrote nothing outside staging and still installs a good module afterwards', async () => {
+    await expect(readFile('/tmp/a64-absolute-escape.js')).rejects.toThrow();
+    await expect(readFile(path.join(platform.dataDir, '..', 'escaped.js'))).rejects.toThrow();
+    const ok = await install('good_one');
+    expect(ok.data).toEqual({ installModule: { state: 'ENABLED' } });
+    expect(errorCode(await install('good_one'))).toBe('ALREADY_INSTALLED');
+  });
+});
