@@ -1,7 +1,10 @@
 import type { BenchSection } from '../report.js';
 import { coreThroughput } from './core-throughput.js';
 import { moduleRuntime } from './module-runtime.js';
+import { modulesThroughput } from './modules-throughput.js';
+import { registryAndInstall } from './registry-install.js';
+import { serviceCall } from './service-call.js';
 import { startup } from './startup.js';
 
 /** Every section `npm run bench` runs, in order. Add new sections here. */
-export const sections: BenchSection[] = [coreThroughput, startup, moduleRuntime];
+export const sections: BenchSection[] = [coreThroughput, startup, moduleRuntime, modulesThroughput, registryAndInstall, serviceCall];

@@ -19,11 +19,11 @@ export interface TestPlatform extends StartedPlatform {
 /** An in-process platform on 127.0.0.1:<free port> with its own temporary DATA_DIR. */
 export async function startTestPlatform(
   env: Record<string, string> = {},
-  options: { dataDir?: string; keepData?: boolean } = {},
+  options: { dataDir?: string; keepData?: boolean; bundledDir?: string } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'a64-test-')));
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, ADMIN_EMAIL, ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...env });
-  const platform = createPlatform(config, { logger: createLogger({ level: 'silent' }) });
+  const platform = createPlatform(config, { logger: createLogger({ level: 'silent' }), bundledDir: options.bundledDir });
   const started = await platform.start();
   let token: string | undefined;
   const client = <T>(query: string, variables?: Record<string, unknown>, bearer?: string) =>
