@@ -2,6 +2,22 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
+type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>)?.then === 'function';
+}
+
+/**
+ * Yoga serializes with `result.stringify` when present. The compiled serializer knows only the
+ * data's shape, so it is used for error-free results; errors (with their extensions) keep
+ * JSON.stringify.
+ */
+function withSerializer(result: CompiledResult, compiled: CompiledQuery): CompiledResult {
+  if (!result.errors?.length) Object.defineProperty(result, 'stringify', { value: compiled.stringify, enumerable: false });
+  return result;
+}
+
 type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
 
 /**
@@ -23,7 +39,8 @@ export function useJitExecution(): Plugin {
     // One document may hold several operations; only cache the single-operation case by document.
     const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
     if (cacheable && cache.has(document)) return cache.get(document) ?? null;
-    const result = compileQuery(schema, document, operationName);
+    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape.
+    const result = compileQuery(schema, document, operationName, { customJSONSerializer: true });
     const compiled = isCompiledQuery(result) ? result : null;
     if (cacheable) cache.set(document, compiled);
     return compiled;
@@ -33,7 +50,10 @@ export function useJitExecution(): Plugin {
     onExecute({ args, setExecuteFn }) {
       const compiled = compiledFor(args.schema, args.document, args.operationName ?? undefined);
       if (!compiled) return;
-      setExecuteFn((execution) => compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {}));
+      setExecuteFn((execution) => {
+        const result = compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});
+        return isPromise(result) ? result.then((done) => withSerializer(done, compiled)) : withSerializer(result, compiled);
+      });
     },
   };
 }
