@@ -138,12 +138,14 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
     const actions = audit.data!.auditLog.entries.map((entry) => `${entry.action}:${entry.outcome}`).reverse();
     expect(actions).toEqual([
       'module.install:SUCCEEDED',
+      'module.install:FAILED:ALREADY_INSTALLED',
       'module.upgrade:FAILED:MODULE_LOAD_FAILED',
       'module.upgrade:SUCCEEDED',
       'module.upgrade:FAILED:BAD_USER_INPUT',
       'module.uninstall:SUCCEEDED',
       'module.install:SUCCEEDED',
       'module.uninstall:SUCCEEDED',
+      'module.uninstall:FAILED:NOT_INSTALLED',
     ]);
     expect(
       audit.data!.auditLog.entries.every((entry) => entry.actor === 'root@example.test' && typeof entry.details.durationMs === 'number'),

@@ -21,10 +21,10 @@ export interface InstallRequest {
  */
 export async function installModule(deps: InstallerDeps, request: InstallRequest, actor: string): Promise<ModuleInfo> {
   const { name } = request;
-  assertNotInstalled(deps, name);
-  const registry = requireRegistry(deps);
+  // Every check runs inside the operation, so refusals are audited like failures.
   return runModuleOperation(deps, { module: name, kind: 'INSTALL', actor, fromVersion: null }, async (operation) => {
-    assertNotInstalled(deps, name); // again, now that the lock is held
+    assertNotInstalled(deps, name);
+    const registry = requireRegistry(deps);
     const catalog = await registry.getCatalog({ fresh: true });
     const { release } = selectRelease(catalog, name, request.version);
     await operation.step('LICENSE', release.licenseRequired ? 'Checking the license' : 'No license needed', { toVersion: release.version });

@@ -38,16 +38,27 @@ export async function runModuleOperation<T>(
   body: (operation: OperationContext) => Promise<OperationOutcome<T>>,
 ): Promise<T> {
   const operationId = randomUUID();
-  const lease = await deps.lock.acquire(request.module, operationId, request.kind);
   const startedAt = new Date();
-  const stagingDir = path.join(deps.stagingRoot, operationId);
-  const publish = (step: OperationStep, status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', message: string | null, extra = {}) =>
-    deps.events.publish({ operationId, module: request.module, kind: request.kind, step, status, message, ...extra });
-  let lastStep: OperationStep = 'QUEUED';
   const audit = (outcome: string, details: Record<string, unknown>) =>
     deps.audit
       .append({ actor: request.actor, action: `module.${request.kind.toLowerCase()}`, module: request.module, outcome, details })
       .catch((error: unknown) => deps.logger.error({ err: error, module: request.module }, 'could not write the audit log'));
+  let lease: Awaited<ReturnType<InstallerDeps['lock']['acquire']>>;
+  try {
+    lease = await deps.lock.acquire(request.module, operationId, request.kind);
+  } catch (error) {
+    // Refused before it began (another operation holds the module): audited all the same.
+    await audit(`FAILED:${isPlatformError(error) ? error.code : 'INTERNAL'}`, {
+      operationId,
+      message: (error as Error).message,
+      durationMs: 0,
+    });
+    throw error;
+  }
+  const stagingDir = path.join(deps.stagingRoot, operationId);
+  const publish = (step: OperationStep, status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', message: string | null, extra = {}) =>
+    deps.events.publish({ operationId, module: request.module, kind: request.kind, step, status, message, ...extra });
+  let lastStep: OperationStep = 'QUEUED';
   try {
     await deps.journal.begin({
       _id: operationId,

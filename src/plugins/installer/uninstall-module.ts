@@ -10,14 +10,18 @@ import { runModuleOperation } from './run-module-operation.js';
  * drops its collections only with `dropData`.
  */
 export async function uninstallModule(deps: InstallerDeps, name: string, dropData: boolean, actor: string): Promise<boolean> {
-  const info = deps.runtime.get(name);
-  if (!info?.installed) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
-  return runModuleOperation(deps, { module: name, kind: 'UNINSTALL', actor, fromVersion: info.version }, async (operation) => {
-    await operation.step('ACTIVATE', `Disabling ${name} and removing its record${dropData ? ' and data' : ''}`);
-    await deps.runtime.remove(name, { dropData });
-    await operation.step('CLEANUP', `Removing the files of ${name}`);
-    if (info.source === 'REGISTRY') await rm(path.join(deps.installedDir, name), { recursive: true, force: true });
-    await deps.runtime.refresh();
-    return { result: true, details: { fromVersion: info.version, dropData } };
-  });
+  return runModuleOperation(
+    deps,
+    { module: name, kind: 'UNINSTALL', actor, fromVersion: deps.runtime.get(name)?.version ?? null },
+    async (operation) => {
+      const info = deps.runtime.get(name);
+      if (!info?.installed) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
+      await operation.step('ACTIVATE', `Disabling ${name} and removing its record${dropData ? ' and data' : ''}`);
+      await deps.runtime.remove(name, { dropData });
+      await operation.step('CLEANUP', `Removing the files of ${name}`);
+      if (info.source === 'REGISTRY') await rm(path.join(deps.installedDir, name), { recursive: true, force: true });
+      await deps.runtime.refresh();
+      return { result: true, details: { fromVersion: info.version, dropData } };
+    },
+  );
 }

@@ -37,9 +37,10 @@ function currentModule(deps: InstallerDeps, name: string): ModuleInfo & { versio
  */
 export async function upgradeModule(deps: InstallerDeps, request: UpgradeRequest, actor: string): Promise<ModuleInfo> {
   const { name } = request;
-  const from = currentModule(deps, name);
-  const registry = requireRegistry(deps);
-  return runModuleOperation(deps, { module: name, kind: 'UPGRADE', actor, fromVersion: from.version }, async (operation) => {
+  const fromVersion = deps.runtime.get(name)?.version ?? null;
+  return runModuleOperation(deps, { module: name, kind: 'UPGRADE', actor, fromVersion }, async (operation) => {
+    const from = currentModule(deps, name);
+    const registry = requireRegistry(deps);
     const catalog = await registry.getCatalog({ fresh: true });
     const { release } = selectRelease(catalog, name, request.version);
     if (release.version === from.version && from.source === 'REGISTRY') {
