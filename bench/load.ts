@@ -1,68 +1,100 @@
-import { Agent, request } from 'node:http';
+import { Worker } from 'node:worker_threads';
+
+// Node 20 does not apply `--import tsx` to worker threads, so the worker registers tsx itself.
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)}); })`;
 
 export interface LoadResult {
   requests: number;
   failures: number;
+  /** The first failed answer (status and body) or socket error, to tell why. */
+  firstFailure?: string;
   seconds: number;
   perSecond: number;
 }
 
+export interface LoadRequest {
+  url: string;
+  body: string;
+  concurrency: number;
+  seconds: number;
+  headers: Record<string, string>;
+}
+
+export interface LoadOptions {
+  /** Keep-alive clients sending back to back (default 32). */
+  concurrency?: number;
+  /** How long to send (default 3). */
+  seconds?: number;
+  headers?: Record<string, string>;
+}
+
 /**
  * Sends the same GraphQL POST from `concurrency` keep-alive clients for `seconds`, counting
- * completed 200 answers without errors. Bounded in time; loopback only.
+ * completed 200 answers without errors. The clients run on a worker thread, so the server in
+ * this process is measured, not the load generator. Bounded in time; loopback only.
  */
-export async function runLoad(
-  url: string,
-  body: string,
-  options: { concurrency?: number; seconds?: number; headers?: Record<string, string> } = {},
-): Promise<LoadResult> {
-  const concurrency = options.concurrency ?? 32;
-  const seconds = options.seconds ?? 3;
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const target = new URL(url);
-  const payload = Buffer.from(body);
-  let requests = 0;
-  let failures = 0;
-  const deadline = performance.now() + seconds * 1000;
-
-  const once = () =>
-    new Promise<void>((resolve) => {
-      const req = request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': payload.length, ...options.headers },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk) => {
-            text += chunk;
-          });
-          res.on('end', () => {
-            if (res.statusCode === 200 && !text.includes('"errors"')) requests++;
-            else failures++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        failures++;
-        resolve();
-      });
-      req.end(payload);
+export function runLoad(url: string, body: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const workerData: LoadRequest = {
+    url,
+    body,
+    concurrency: options.concurrency ?? 32,
+    seconds: options.seconds ?? 3,
+    headers: options.headers ?? {},
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData });
+    worker.once('message', (result: LoadResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the load worker exited with code ${code}`));
     });
+  });
+}
 
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < deadline) await once();
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { requests, failures, seconds: elapsed, perSecond: requests / elapsed };
+export interface Comparison {
+  baseline: number;
+  candidate: number;
+  /** Median of the per-round ratios candidate / baseline. */
+  ratio: number;
+  failures: number;
+  firstFailure?: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Throughput of two servers measured in alternating rounds (baseline, candidate, baseline, …) after
+ * a warm-up of each, so drift on a shared machine (CPU boost, neighbours, GC) hits both alike.
+ * Reports the median req/s of each side and the median of the per-round ratios.
+ */
+export async function compareLoad(
+  baseline: { url: string; body: string; headers?: Record<string, string> },
+  candidate: { url: string; body: string; headers?: Record<string, string> },
+  options: { rounds?: number; seconds?: number; concurrency?: number } = {},
+): Promise<Comparison> {
+  const rounds = options.rounds ?? 3;
+  const load = (side: typeof baseline, seconds: number) =>
+    runLoad(side.url, side.body, { seconds, concurrency: options.concurrency, headers: side.headers });
+  await load(baseline, 1);
+  await load(candidate, 1);
+  const base: number[] = [];
+  const cand: number[] = [];
+  let failures = 0;
+  let firstFailure: string | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const b = await load(baseline, options.seconds ?? 2);
+    const c = await load(candidate, options.seconds ?? 2);
+    base.push(b.perSecond);
+    cand.push(c.perSecond);
+    failures += b.failures + c.failures;
+    firstFailure ??= b.firstFailure ?? c.firstFailure;
+  }
+  return {
+    baseline: median(base),
+    candidate: median(cand),
+    ratio: median(cand.map((value, i) => value / base[i]!)),
+    failures,
+    firstFailure,
+  };
 }

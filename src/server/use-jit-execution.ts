@@ -39,8 +39,11 @@ export function useJitExecution(): Plugin {
     // One document may hold several operations; only cache the single-operation case by document.
     const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
     if (cacheable && cache.has(document)) return cache.get(document) ?? null;
-    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape.
-    const result = compileQuery(schema, document, operationName, { customJSONSerializer: true });
+    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
+    // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
+    // than falling back to graphql-js.
+    const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
+    const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : null;
     if (cacheable) cache.set(document, compiled);
     return compiled;

@@ -8,6 +8,8 @@ import type { DocumentStore } from '../../store/types.js';
  */
 export function createScopedStore(store: DocumentStore, moduleName: string, collections: readonly string[]): ModuleStore {
   const allowed = new Set(collections);
+  // Resolvers ask for their collections on every call (100s per list query); hand out one object per name.
+  const opened = new Map<string, ModuleCollection<never>>();
   return {
     collection<T extends { _id: string; [field: string]: unknown }>(name: string): ModuleCollection<T> {
       if (!allowed.has(name)) {
@@ -17,8 +19,13 @@ export function createScopedStore(store: DocumentStore, moduleName: string, coll
           `Module ${moduleName} may not use the collection "${name}": add it to "database_collections" in its manifest.json (declared: ${declared}).`,
         );
       }
-      // The platform collection is a superset of the module contract (same method shapes).
-      return store.collection<T>(name) as unknown as ModuleCollection<T>;
+      let collection = opened.get(name);
+      if (!collection) {
+        // The platform collection is a superset of the module contract (same method shapes).
+        collection = store.collection(name) as unknown as ModuleCollection<never>;
+        opened.set(name, collection);
+      }
+      return collection as unknown as ModuleCollection<T>;
     },
   };
 }

@@ -1,0 +1,37 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { DateTimeScalar } from './resolvers/scalars.js';
+import { useJitExecution } from './use-jit-execution.js';
+
+async function post(yoga: ReturnType<typeof createYoga>, query: string) {
+  const response = await yoga.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('useJitExecution', () => {
+  it('runs queries with custom scalars (DateTime) compiled too, not through graphql-js', async () => {
+    const executors: boolean[] = [];
+    const schema = makeExecutableSchema({
+      typeDefs: 'scalar DateTime type Row { at: DateTime! n: Int! } type Query { rows: [Row!]! }',
+      resolvers: {
+        DateTime: DateTimeScalar,
+        Query: {
+          rows: () => {
+            // graphql-jit runs resolvers from its compiled function; graphql-js from executeField.
+            executors.push(/graphql-jit/.test(new Error().stack ?? ''));
+            return [{ at: '2026-11-25T06:00:00.000Z', n: 1 }];
+          },
+        },
+      },
+    });
+    const yoga = createYoga({ schema, plugins: [useJitExecution()], logging: false });
+    expect(await post(yoga, '{ rows { n } }')).toEqual({ data: { rows: [{ n: 1 }] } });
+    expect(await post(yoga, '{ rows { at n } }')).toEqual({ data: { rows: [{ at: '2026-11-25T06:00:00.000Z', n: 1 }] } });
+    expect(executors).toEqual([true, true]);
+  });
+});
