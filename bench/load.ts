@@ -55,8 +55,10 @@ export function runLoad(url: string, body: string, options: LoadOptions = {}): P
 export interface Comparison {
   baseline: number;
   candidate: number;
-  /** Median of the per-round ratios candidate / baseline. */
+  /** median(candidate) / median(baseline). */
   ratio: number;
+  /** Lowest and highest per-round ratio: how much the machine drifted. */
+  spread: [number, number];
   failures: number;
   firstFailure?: string;
 }
@@ -66,14 +68,14 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * Throughput of two servers measured in alternating rounds (baseline, candidate, baseline, …) after
  * a warm-up of each, so drift on a shared machine (CPU boost, neighbours, GC) hits both alike.
- * Reports the median req/s of each side and the median of the per-round ratios.
+ * Reports the median req/s of each side, their ratio, and the spread of the per-round ratios.
  */
 export async function compareLoad(
   baseline: { url: string; body: string; headers?: Record<string, string> },
   candidate: { url: string; body: string; headers?: Record<string, string> },
   options: { rounds?: number; seconds?: number; concurrency?: number } = {},
 ): Promise<Comparison> {
-  const rounds = options.rounds ?? 3;
+  const rounds = options.rounds ?? 5;
   const load = (side: typeof baseline, seconds: number) =>
     runLoad(side.url, side.body, { seconds, concurrency: options.concurrency, headers: side.headers });
   await load(baseline, 1);
@@ -90,11 +92,18 @@ export async function compareLoad(
     failures += b.failures + c.failures;
     firstFailure ??= b.firstFailure ?? c.firstFailure;
   }
+  const perRound = cand.map((value, i) => value / base[i]!);
   return {
     baseline: median(base),
     candidate: median(cand),
-    ratio: median(cand.map((value, i) => value / base[i]!)),
+    ratio: median(cand) / median(base),
+    spread: [Math.min(...perRound), Math.max(...perRound)],
     failures,
     firstFailure,
   };
+}
+
+/** "rounds 0.91–1.12×": the per-round ratios, for a row's note. */
+export function spreadNote([low, high]: [number, number]): string {
+  return `rounds ${low.toFixed(2)}–${high.toFixed(2)}×`;
 }
