@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addToCatalog, publishPackage, readRegistryCatalog, writeReproducibleTarGz, writeSignedJson } from '../../src/packaging/index.js';
+import {
+  addToCatalog,
+  buildModule,
+  packModule,
+  publishPackage,
+  readRegistryCatalog,
+  writeReproducibleTarGz,
+  writeSignedJson,
+} from '../../src/packaging/index.js';
 import { parseManifest } from '../../src/plugins/manifest/index.js';
 import { generateSigningKeyPair, type SigningKeyPair } from '../../src/plugins/registry/index.js';
 import { startRegistryServer, type TestRegistryServer } from '../fixtures/registry-server.js';
@@ -14,6 +22,8 @@ export interface FixtureModule {
   /** The `index.js` source (an ESM default export of the module definition). */
   source: string;
   manifest?: Record<string, unknown>;
+  /** More files for the package (e.g. many data files, to make extraction take a while). */
+  extraFiles?: Array<{ path: string; data: Buffer }>;
 }
 
 export function manifestOf(module: FixtureModule): Record<string, unknown> {
@@ -37,6 +47,8 @@ export interface InstallerRegistry {
   registryKey: SigningKeyPair;
   /** Signs licenses (LICENSE_PUBLIC_KEY). */
   vendorKey: SigningKeyPair;
+  /** `registryKey`'s private JWK as a file, for `a64 license revoke --key`. */
+  registryKeyFile: string;
   /** Environment for a platform that trusts this registry and vendor. */
   env: Record<string, string>;
   publish(module: FixtureModule): Promise<void>;
@@ -51,6 +63,8 @@ export async function createInstallerRegistry(): Promise<InstallerRegistry> {
   const dir = path.join(root, 'registry');
   const [registryKey, vendorKey] = await Promise.all([generateSigningKeyPair(), generateSigningKeyPair()]);
   const server = await startRegistryServer(dir);
+  const registryKeyFile = path.join(root, 'registry.private.jwk.json');
+  await writeFile(registryKeyFile, JSON.stringify(registryKey.privateJwk), { mode: 0o600 });
   let packages = 0;
   return {
     dir,
@@ -58,6 +72,7 @@ export async function createInstallerRegistry(): Promise<InstallerRegistry> {
     server,
     registryKey,
     vendorKey,
+    registryKeyFile,
     env: {
       REGISTRY_URL: server.url,
       REGISTRY_PUBLIC_KEY: JSON.stringify(registryKey.publicJwk),
@@ -65,16 +80,20 @@ export async function createInstallerRegistry(): Promise<InstallerRegistry> {
       REGISTRY_TTL_SECONDS: '1',
     },
     async publish(module) {
-      const file = path.join(root, `pkg-${packages++}`, `${module.name}-${module.version}.tar.gz`);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeReproducibleTarGz(
-        [
-          { path: 'manifest.json', data: Buffer.from(JSON.stringify(manifestOf(module), null, 2)) },
-          { path: 'package.json', data: Buffer.from('{"type":"module"}') },
-          { path: 'index.js', data: Buffer.from(module.source) },
-        ],
-        file,
-      );
+      // A module source directory, packed and published the way `a64 module pack` / `registry publish` do.
+      const work = path.join(root, `pkg-${packages++}`);
+      const source = path.join(work, module.name);
+      await mkdir(source, { recursive: true });
+      await writeFile(path.join(source, 'manifest.json'), JSON.stringify(manifestOf(module), null, 2));
+      await writeFile(path.join(source, 'index.js'), module.source);
+      let file: string;
+      if (module.extraFiles) {
+        const built = await buildModule(source);
+        file = path.join(work, `${module.name}-${module.version}.tar.gz`);
+        await writeReproducibleTarGz([...built.files, ...module.extraFiles], file);
+      } else {
+        file = (await packModule(source, work)).file;
+      }
       await publishPackage(file, dir, registryKey.privateJwk);
     },
     async publishRaw(manifest, bytes) {

@@ -49,6 +49,7 @@ export async function runModuleOperation<T>(
   } catch (error) {
     // Refused before it began (another operation holds the module): audited all the same.
     await audit(`FAILED:${isPlatformError(error) ? error.code : 'INTERNAL'}`, {
+      fromVersion: request.fromVersion,
       operationId,
       message: (error as Error).message,
       durationMs: 0,
@@ -59,6 +60,8 @@ export async function runModuleOperation<T>(
   const publish = (step: OperationStep, status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', message: string | null, extra = {}) =>
     deps.events.publish({ operationId, module: request.module, kind: request.kind, step, status, message, ...extra });
   let lastStep: OperationStep = 'QUEUED';
+  // Versions go into every audit entry, failures included (the target is known once a release is chosen).
+  const versions = { fromVersion: request.fromVersion, toVersion: null as string | null };
   try {
     await deps.journal.begin({
       _id: operationId,
@@ -78,6 +81,7 @@ export async function runModuleOperation<T>(
       stagingDir,
       async step(step, message, journal) {
         lastStep = step;
+        if (journal?.toVersion) versions.toVersion = journal.toVersion;
         await deps.journal.step(operationId, step, journal);
         publish(step, 'RUNNING', message);
       },
@@ -88,7 +92,7 @@ export async function runModuleOperation<T>(
     const { result, details = {} } = await body(operation);
     const durationMs = Date.now() - startedAt.getTime();
     await deps.journal.finish(operationId, 'SUCCEEDED', null);
-    await audit('SUCCEEDED', { ...details, operationId, durationMs });
+    await audit('SUCCEEDED', { ...versions, ...details, operationId, durationMs });
     publish('DONE', 'SUCCEEDED', `${request.kind.toLowerCase()} of ${request.module} succeeded in ${durationMs} ms`);
     return result;
   } catch (error) {
@@ -96,7 +100,7 @@ export async function runModuleOperation<T>(
     const message = isPlatformError(error) ? error.message : 'An internal error stopped the operation; the platform is unchanged.';
     if (!isPlatformError(error)) deps.logger.error({ err: error, module: request.module, operationId }, 'module operation failed');
     await deps.journal.finish(operationId, 'FAILED', message).catch(() => {});
-    await audit(`FAILED:${code}`, { operationId, step: lastStep, message, durationMs: Date.now() - startedAt.getTime() });
+    await audit(`FAILED:${code}`, { ...versions, operationId, step: lastStep, message, durationMs: Date.now() - startedAt.getTime() });
     publish(lastStep, 'FAILED', message);
     throw error;
   } finally {

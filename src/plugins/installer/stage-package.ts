@@ -15,7 +15,8 @@ export interface StagingLimits {
 }
 
 export interface StageProgress {
-  step(step: OperationStep, message: string): void;
+  /** Journals and announces a step; awaited so events arrive in order and a journal failure stops the operation. */
+  step(step: OperationStep, message: string): Promise<void>;
   bytes(bytes: number, total: number): void;
 }
 
@@ -39,20 +40,20 @@ export async function stagePackage(
   progress: StageProgress,
 ): Promise<StagedPackage> {
   const archive = path.join(stagingDir, `${name}-${release.version}.tar.gz`);
-  progress.step('DOWNLOAD', `Downloading ${name}@${release.version} (${release.size} bytes)`);
+  await progress.step('DOWNLOAD', `Downloading ${name}@${release.version} (${release.size} bytes)`);
   await registry.downloadPackage({ name, version: release.version, sha256: release.sha256, size: release.size }, archive, {
     maxBytes: limits.maxPackageBytes,
     timeoutMs: limits.downloadTimeoutMs,
     onProgress: (bytes, total) => progress.bytes(bytes, total),
   });
   // downloadPackage only keeps a file whose size and sha256 equal the signed entry.
-  progress.step('VERIFY', `sha256 ${release.sha256.slice(0, 12)}… matches the signed catalog`);
-  progress.step('EXTRACT', 'Unpacking into staging');
+  await progress.step('VERIFY', `sha256 ${release.sha256.slice(0, 12)}… matches the signed catalog`);
+  await progress.step('EXTRACT', 'Unpacking into staging');
   const extracted = await extractPackage(archive, stagingDir, {
     maxExtractedBytes: limits.maxExtractedBytes,
     maxEntries: limits.maxPackageEntries,
   });
-  progress.step('RESOLVE', 'Checking the manifest against the catalog');
+  await progress.step('RESOLVE', 'Checking the manifest against the catalog');
   let manifestText: string;
   try {
     manifestText = await readFile(path.join(extracted.dir, 'manifest.json'), 'utf8');
