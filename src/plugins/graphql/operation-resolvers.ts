@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireRole, requireUser } from '../../auth/require-role.js';
+import { isPlatformError } from '../../errors/index.js';
 import type { PlatformContext } from '../../server/context.js';
 import type { AuditLogRepository } from '../audit/index.js';
 import type { ModuleInstaller } from '../installer/index.js';
@@ -31,9 +32,25 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
   const superAdmin = (context: Context) => requireRole(context, 'SUPER_ADMIN').email;
 
   async function toggle(kind: 'ENABLE' | 'DISABLE', name: string, actor: string): Promise<ModuleInfo> {
-    const { runtime, lock, events } = deps();
+    const { runtime, lock, events, audit } = deps();
     const operationId = randomUUID();
-    const lease = await lock.acquire(name, operationId, kind);
+    let lease: Awaited<ReturnType<OperationLock['acquire']>>;
+    try {
+      lease = await lock.acquire(name, operationId, kind);
+    } catch (error) {
+      // Refused before it began (another operation holds the module): audited like every refusal.
+      const code = isPlatformError(error) ? error.code : 'INTERNAL';
+      await audit
+        .append({
+          actor,
+          action: `module.${kind.toLowerCase()}`,
+          module: name,
+          outcome: `FAILED:${code}`,
+          details: { message: (error as Error).message },
+        })
+        .catch(() => {});
+      throw error;
+    }
     const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string) =>
       events.publish({ operationId, module: name, kind, step, status, message });
     try {
