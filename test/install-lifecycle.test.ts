@@ -23,7 +23,7 @@ const notesV2 = {
   source: `export default {
   typeDefs: 'extend type Query { notes: [String!]! notesVersion: String! } extend type Mutation { addNote(text: String!): Int! }',
   ${NOTES_COMMON.replace('Query: {', "Query: { notesVersion: () => 'two',")}
-  migrations: [{ id: 'shout', async up(m) { for (const n of await m.store.collection('notes').find({})) await m.store.collection('notes').updateOne({ _id: n._id }, { $set: { text: n.text.toUpperCase() } }); } }],
+  migrations: [{ id: 'exclaim', async up(m) { for (const n of await m.store.collection('notes').find({})) await m.store.collection('notes').updateOne({ _id: n._id }, { $set: { text: n.text + '!' } }); } }],
 };`,
 };
 const notesV3Broken = {
@@ -33,7 +33,10 @@ const notesV3Broken = {
   source: `export default {
   typeDefs: 'extend type Query { notes: [String!]! notesVersion: String! } extend type Mutation { addNote(text: String!): Int! }',
   ${NOTES_COMMON.replace('Query: {', "Query: { notesVersion: () => 'three',")}
-  migrations: [{ id: 'wipe-then-fail', async up(m) { await m.store.collection('notes').deleteMany({}); throw new Error('migration exploded halfway'); } }],
+  migrations: [
+    { id: 'tag', async up(m) { await m.store.collection('notes').insertOne({ text: 'added by 3.0.0' }); } },
+    { id: 'wipe-then-fail', async up(m) { await m.store.collection('notes').deleteMany({}); throw new Error('migration exploded halfway'); } },
+  ],
 };`,
 };
 
@@ -85,8 +88,20 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
     expect(errorCode(await q('mutation { installModule(input: { name: "notes" }) { state } }'))).toBe('ALREADY_INSTALLED');
   });
 
+  const listed = async () =>
+    (
+      await q<{ modules: Array<{ name: string; version: string | null; state: string; installed: boolean }> }>(
+        '{ modules { name version state installed } }',
+      )
+    ).data!.modules.find((module) => module.name === 'notes');
+  const notesDocuments = () => platform.store.collection('notes').find({}, { sort: { _id: 1 } });
+  const migrationRecords = () => platform.store.collection('module_migrations').find({ module: 'notes' }, { sort: { id: 1 } });
+
   it('keeps the old version and its data when an upgrade migration fails', async () => {
     const before = await schemaVersion();
+    const documents = await notesDocuments();
+    const migrations = await migrationRecords();
+    const record = await platform.store.collection('installed_modules').findOne({ name: 'notes' });
     const failed = await q('mutation { upgradeModule(name: "notes", version: "3.0.0") { version } }');
     expect(errorCode(failed)).toBe('MODULE_LOAD_FAILED');
     expect(failed.errors?.[0]?.message).toContain('migration exploded halfway');
@@ -97,6 +112,11 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
     });
     expect(await schemaVersion()).toBe(before);
     expect(await readdir(path.join(platform.dataDir, 'modules', 'notes'))).toEqual(['1.0.0']);
+    expect(await notesDocuments()).toEqual(documents);
+    expect(await migrationRecords()).toEqual(migrations);
+    expect(await platform.store.collection('installed_modules').findOne({ name: 'notes' })).toEqual(record);
+    expect(await listed()).toEqual({ name: 'notes', version: '1.0.0', state: 'ENABLED', installed: true });
+    expect(await readdir(path.join(platform.dataDir, 'staging')).catch(() => [])).toEqual([]);
   });
 
   it('upgrades in place and runs the new migration once', async () => {
@@ -106,12 +126,17 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
     expect(upgraded.errors).toBeUndefined();
     expect(upgraded.data?.upgradeModule).toEqual({ version: '2.0.0', state: 'ENABLED' });
     expect((await q<{ notes: string[]; notesVersion: string }>('{ notes notesVersion }')).data).toEqual({
-      notes: ['A', 'B'],
+      notes: ['a!', 'b!'],
       notesVersion: 'two',
     });
     expect(await readdir(path.join(platform.dataDir, 'modules', 'notes'))).toEqual(['2.0.0']);
-    const migrations = await platform.store.collection('module_migrations').find({ module: 'notes' });
-    expect(migrations.map((m) => m.id)).toEqual(['shout']);
+    expect((await migrationRecords()).map((m) => m.id)).toEqual(['exclaim']);
+    expect(await listed()).toEqual({ name: 'notes', version: '2.0.0', state: 'ENABLED', installed: true });
+    // Loading the module again (disable, enable) does not run the migration a second time.
+    await q('mutation { disableModule(name: "notes") { state } }');
+    await q('mutation { enableModule(name: "notes") { state } }');
+    expect((await q<{ notes: string[] }>('{ notes }')).data?.notes).toEqual(['a!', 'b!']);
+    expect((await migrationRecords()).map((m) => m.id)).toEqual(['exclaim']);
     expect(errorCode(await q('mutation { upgradeModule(name: "notes", version: "2.0.0") { version } }'))).toBe('BAD_USER_INPUT');
   });
 
@@ -120,12 +145,17 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
     expect(errorCode(await q('{ notes }'))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await q<{ module: { state: string } }>('{ module(name: "notes") { state } }')).data?.module.state).toBe('AVAILABLE');
     expect(await readdir(path.join(platform.dataDir, 'modules'))).toEqual([]);
+    expect(await platform.store.collection('installed_modules').findOne({ name: 'notes' })).toBeNull();
+    expect(await listed()).toEqual({ name: 'notes', version: null, state: 'AVAILABLE', installed: false });
     expect(await platform.store.collection('notes').countDocuments({})).toBe(2);
 
+    // Reinstalled, it finds its data; its migration already ran on it and does not run again.
     await q('mutation { installModule(input: { name: "notes", version: "2.0.0" }) { state } }');
-    expect((await q<{ notes: string[] }>('{ notes }')).data?.notes).toEqual(['A', 'B']);
+    expect((await q<{ notes: string[] }>('{ notes }')).data?.notes).toEqual(['a!', 'b!']);
     expect((await q('mutation { uninstallModule(name: "notes", dropData: true) }')).data).toEqual({ uninstallModule: true });
     expect(await platform.store.collection('notes').countDocuments({})).toBe(0);
+    expect(await migrationRecords()).toEqual([]);
+    expect(await readdir(path.join(platform.dataDir, 'modules'))).toEqual([]);
     expect(errorCode(await q('mutation { uninstallModule(name: "notes") }'))).toBe('NOT_INSTALLED');
   });
 
@@ -141,14 +171,15 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
       'module.install:FAILED:ALREADY_INSTALLED',
       'module.upgrade:FAILED:MODULE_LOAD_FAILED',
       'module.upgrade:SUCCEEDED',
+      'module.disable:SUCCEEDED',
+      'module.enable:SUCCEEDED',
       'module.upgrade:FAILED:BAD_USER_INPUT',
       'module.uninstall:SUCCEEDED',
       'module.install:SUCCEEDED',
       'module.uninstall:SUCCEEDED',
       'module.uninstall:FAILED:NOT_INSTALLED',
     ]);
-    expect(
-      audit.data!.auditLog.entries.every((entry) => entry.actor === 'root@example.test' && typeof entry.details.durationMs === 'number'),
-    ).toBe(true);
+    const installer = audit.data!.auditLog.entries.filter((entry) => !/module\.(en|dis)able/.test(entry.action));
+    expect(installer.every((entry) => entry.actor === 'root@example.test' && typeof entry.details.durationMs === 'number')).toBe(true);
   });
 });
