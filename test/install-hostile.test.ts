@@ -58,22 +58,63 @@ describe('hostile and broken packages are refused and change nothing', () => {
       ['symlink', [{ path: 'link.js', type: 'SymbolicLink', linkpath: '/etc/passwd' }]],
       ['hardlink', [{ path: 'hard.js', type: 'Link', linkpath: '/etc/passwd' }]],
       ['bomb', [{ path: 'zeros.bin', body: Buffer.alloc(64 * 1024 * 1024) }]],
+      ['device', [{ path: 'tty', type: 'CharacterDevice' }]],
+      ['fifo', [{ path: 'pipe', type: 'FIFO' }]],
+      ['duplicate', [{ path: 'INDEX.js', body: 'export default {};' }]],
+      ['backslash', [{ path: '..\\..\\escaped.js', body: 'pwned' }]],
+      ['many_entries', Array.from({ length: 300 }, (_, i) => ({ path: `f/${i}.txt`, body: 'x' }))],
     ];
     for (const [name, extra] of raw) {
       const { manifest, bytes } = hostilePackage(name, extra);
       await registry.publishRaw(manifest, bytes);
     }
+    const trailing = hostilePackage('trailing', []);
+    await registry.publishRaw(
+      trailing.manifest,
+      rawTarGz(
+        [
+          { path: 'manifest.json', body: JSON.stringify(trailing.manifest) },
+          { path: 'index.js', body: SAFE_INDEX },
+        ],
+        { trailing: Buffer.from('appended after the end of the archive') },
+      ),
+    );
+    // The package is another version than the catalog entry it is listed under.
+    const otherVersion = hostilePackage('other_version', []);
+    await registry.publishRaw(
+      otherVersion.manifest,
+      rawTarGz([
+        { path: 'manifest.json', body: JSON.stringify({ ...otherVersion.manifest, version: '1.0.1' }) },
+        { path: 'index.js', body: SAFE_INDEX },
+      ]),
+    );
     // The package says it is another module than the catalog entry it is listed under.
     const impostor = hostilePackage('impostor_real', []);
     await registry.publishRaw({ ...impostor.manifest, module_name: 'impostor' }, impostor.bytes);
     await registry.publish({ name: 'throws_on_load', version: '1.0.0', source: "throw new Error('broken at import');" });
     await registry.publish(simpleModule('conflicting', '1.0.0', 'platform', 'mine'));
+    // Farm Manager (bundled, enabled) already defines Query.farms and the type Farm; the core defines User.
+    await registry.publish(simpleModule('farm_field_clash', '1.0.0', 'farms', 'mine'));
+    await registry.publish({
+      name: 'farm_type_clash',
+      version: '1.0.0',
+      source: "export default { typeDefs: 'type Farm { id: ID } extend type Query { myFarm: Farm }', resolvers: {} };",
+    });
+    await registry.publish({
+      name: 'core_type_clash',
+      version: '1.0.0',
+      source: "export default { typeDefs: 'type User { id: ID } extend type Query { myUser: User }', resolvers: {} };",
+    });
     await registry.publish({
       ...simpleModule('needs_missing', '1.0.0', 'needsMissing', 'x'),
       manifest: { dependencies: { core: '>=1.0.0', nowhere: '^1.0.0' } },
     });
     await registry.publish(simpleModule('tampered', '1.0.0', 'tampered', 'x'));
-    platform = await startTestPlatform({ ...registry.env, MAX_EXTRACTED_BYTES: String(8 * 1024 * 1024) });
+    platform = await startTestPlatform({
+      ...registry.env,
+      MAX_EXTRACTED_BYTES: String(8 * 1024 * 1024),
+      MAX_PACKAGE_ENTRIES: '200',
+    });
     token = await platform.adminToken();
   });
   afterAll(async () => {
@@ -94,9 +135,19 @@ describe('hostile and broken packages are refused and change nothing', () => {
     ['symlink', 'PACKAGE_INVALID', 'SymbolicLink'],
     ['hardlink', 'PACKAGE_INVALID', 'Link'],
     ['bomb', 'PACKAGE_INVALID', 'more than'],
+    ['device', 'PACKAGE_INVALID', 'CharacterDevice'],
+    ['fifo', 'PACKAGE_INVALID', 'FIFO'],
+    ['duplicate', 'PACKAGE_INVALID', 'more than once'],
+    ['backslash', 'PACKAGE_INVALID', 'backslash'],
+    ['many_entries', 'PACKAGE_INVALID', 'more than 200 entries'],
+    ['trailing', 'PACKAGE_INVALID', 'after the end of the archive'],
     ['impostor', 'PACKAGE_INVALID', 'does not match the signed catalog'],
+    ['other_version', 'PACKAGE_INVALID', 'version 1.0.1'],
     ['throws_on_load', 'MODULE_LOAD_FAILED', 'broken at import'],
     ['conflicting', 'SCHEMA_CONFLICT', 'Query.platform'],
+    ['farm_field_clash', 'SCHEMA_CONFLICT', 'Query.farms defined by farm_manager'],
+    ['farm_type_clash', 'SCHEMA_CONFLICT', 'Type Farm defined by farm_manager'],
+    ['core_type_clash', 'SCHEMA_CONFLICT', 'Type User defined by the core'],
     ['needs_missing', 'DEPENDENCY_UNSATISFIED', 'nowhere'],
     ['no_such_module', 'MODULE_NOT_FOUND', 'no_such_module'],
   ])('%s → %s, state unchanged', async (name, code, reason) => {
@@ -104,7 +155,9 @@ describe('hostile and broken packages are refused and change nothing', () => {
     const response = await install(name);
     expect(errorCode(response), JSON.stringify(response.errors)).toBe(code);
     expect(response.errors?.[0]?.message).toContain(reason);
-    expect(await platformState(platform, token)).toEqual(before);
+    const after = await platformState(platform, token);
+    expect(after).toEqual(before);
+    expect(after.files.filter((file) => file.startsWith('staging/'))).toEqual([]);
   });
 
   it('refuses tampered bytes (CHECKSUM_MISMATCH) and an unknown version (VERSION_NOT_FOUND)', async () => {
@@ -131,7 +184,18 @@ describe('hostile and broken packages are refused and change nothing', () => {
     // Listing keeps working from the last good catalog while the registry is down.
     const listed = await platform.gql<{ modules: Array<{ name: string }> }>('{ modules { name } }', undefined, token);
     expect(listed.data?.modules.map((module) => module.name)).toContain('good_one');
+    registry.server.override('/catalog.json', (request) => request.socket.destroy());
+    const refused = await install('good_one');
+    expect(errorCode(refused)).toBe('REGISTRY_UNAVAILABLE');
+    expect(refused.errors?.[0]?.message).toMatch(/registry/i);
     registry.server.override('/catalog.json', null);
+    // A package download cut off mid-way is the same outage, not a corrupt package.
+    registry.server.override('/good_one/1.0.0/good_one-1.0.0.tar.gz', (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': '5000' });
+      response.write(Buffer.alloc(100), () => request.socket.destroy());
+    });
+    expect(errorCode(await install('good_one'))).toBe('REGISTRY_UNAVAILABLE');
+    registry.server.override('/good_one/1.0.0/good_one-1.0.0.tar.gz', null);
     expect(await platformState(platform, token)).toEqual(before);
   });
 
@@ -140,6 +204,9 @@ describe('hostile and broken packages are refused and change nothing', () => {
     await expect(readFile(path.join(platform.dataDir, '..', 'escaped.js'))).rejects.toThrow();
     const ok = await install('good_one');
     expect(ok.data).toEqual({ installModule: { state: 'ENABLED' } });
+    const installed = await platformState(platform, token);
+    expect(installed.files).toContain('modules/good_one/1.0.0/index.js');
     expect(errorCode(await install('good_one'))).toBe('ALREADY_INSTALLED');
+    expect(await platformState(platform, token)).toEqual(installed);
   });
 });
