@@ -6,28 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/store/open-store.js';
 import { gql } from './support/graphql-client.js';
 import { createInstallerRegistry, type InstallerRegistry, simpleModule } from './support/installer-registry.js';
+import { subscribeModuleEvents } from './support/module-events.js';
 import { spawnServer } from './support/spawn-server.js';
 
 const PASSWORD = 'crash-test-password';
 const LOGIN = `mutation { login(email: "admin@localhost.local", password: "${PASSWORD}") { token } }`;
-
-/** Resolves when the server reports `step` for `module` on moduleEvents. */
-async function whenStep(graphqlUrl: string, token: string, module: string, step: string): Promise<void> {
-  const response = await fetch(graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'subscription { moduleEvents { module step } }' }),
-  });
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`events ended before ${step}`);
-    text += decoder.decode(value, { stream: true });
-    if (text.includes(`"module":"${module}","step":"${step}"`)) return;
-  }
-}
 
 describe('crash safety: kill -9 during an install, then restart', () => {
   let registry: InstallerRegistry;
@@ -39,8 +22,10 @@ describe('crash safety: kill -9 during an install, then restart', () => {
     root = await mkdtemp(path.join(tmpdir(), 'a64-crash-'));
     hangMarker = path.join(root, 'hang');
     await registry.publish(simpleModule('slow_download', '1.0.0', 'slowDownload', 'ok'));
+    // Thousands of incompressible files: unpacking takes long enough to be killed in the middle.
     await registry.publish({
-      ...simpleModule('big_one', '1.0.0', 'bigOne', 'ok', `padding: '${randomBytes(3_000_000).toString('base64')}',`),
+      ...simpleModule('big_one', '1.0.0', 'bigOne', 'ok'),
+      extraFiles: Array.from({ length: 3000 }, (_, i) => ({ path: `data/${i % 50}/${i}.bin`, data: randomBytes(4096) })),
     });
     await registry.publish({
       name: 'hangs_in_enable',
@@ -58,19 +43,26 @@ export default {
     await rm(root, { recursive: true, force: true });
   });
 
-  async function crashDuring(name: string, step: string, prepare: () => Promise<void> = async () => {}, afterCrash: () => void = () => {}) {
+  async function crashDuring(
+    name: string,
+    step: string,
+    options: { prepare?: () => Promise<void>; afterCrash?: () => void; killAfterMs?: number } = {},
+  ) {
+    const { prepare = async () => {}, afterCrash = () => {}, killAfterMs = 150 } = options;
     const dataDir = path.join(root, `data-${name}`);
     const env = { ...registry.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, MODULE_HOOK_TIMEOUT_MS: '120000' };
     const first = await spawnServer(env);
     const url = `${first.url}/graphql`;
     const token = (await gql<{ login: { token: string } }>(url, LOGIN)).data!.login.token;
     await prepare();
-    const reached = whenStep(url, token, name, step);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const events = await subscribeModuleEvents(url, token);
     void gql(url, `mutation { installModule(input: { name: "${name}" }) { state } }`, {}, token).catch(() => {});
-    await reached;
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await events.until(name, (event) => event.step === step);
+    await new Promise((resolve) => setTimeout(resolve, killAfterMs));
     await first.kill();
+    events.close();
+    // Killed in the middle of the step: the operation had not ended.
+    expect(events.eventsOf(name).every((event) => event.status === 'RUNNING')).toBe(true);
     afterCrash();
 
     const second = await spawnServer(env);
@@ -100,6 +92,8 @@ export default {
       const operations = await store.collection('module_operations').find({ module: name }, { sort: { startedAt: 1 } });
       expect(operations.map((operation) => operation.status)).toEqual(['FAILED', 'SUCCEEDED']);
       expect(String(operations[0]?.message)).toContain('Interrupted by a restart');
+      // The journal shows where the first attempt was when the process died.
+      expect(operations[0]?.step).toBe(step);
       expect(await store.collection('module_locks').countDocuments({})).toBe(0);
       expect(await store.collection('installed_modules').countDocuments({ name })).toBe(1);
     } finally {
@@ -113,19 +107,16 @@ export default {
       response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': '100000' });
       response.write(Buffer.alloc(10));
     });
-    await crashDuring(
-      'slow_download',
-      'DOWNLOAD',
-      async () => {},
-      () => registry.server.override('/slow_download/1.0.0/slow_download-1.0.0.tar.gz', null),
-    );
+    await crashDuring('slow_download', 'DOWNLOAD', {
+      afterCrash: () => registry.server.override('/slow_download/1.0.0/slow_download-1.0.0.tar.gz', null),
+    });
   }, 60_000);
 
   it('recovers from a crash during EXTRACT', async () => {
-    await crashDuring('big_one', 'EXTRACT');
+    await crashDuring('big_one', 'EXTRACT', { killAfterMs: 30 });
   }, 60_000);
 
   it('recovers from a crash during ACTIVATE (the module was placed and its onEnable running)', async () => {
-    await crashDuring('hangs_in_enable', 'ACTIVATE', () => writeFile(hangMarker, 'hang'));
+    await crashDuring('hangs_in_enable', 'ACTIVATE', { prepare: () => writeFile(hangMarker, 'hang') });
   }, 60_000);
 });
