@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,33 @@ export default {
   async onEnable() { if (existsSync(${JSON.stringify(hangMarker)})) await new Promise((resolve) => setTimeout(resolve, 60_000)); },
 };`,
     });
+    const ledger = (version: string, migration: string) => ({
+      name: 'crash_ledger',
+      version,
+      manifest: { database_collections: ['crash_entries'] },
+      source: `import { existsSync } from 'node:fs';
+export default {
+  typeDefs: 'extend type Query { crashEntries: [String!]! } extend type Mutation { addCrashEntry(text: String!): Boolean! }',
+  resolvers: {
+    Query: { crashEntries: async (_p, _a, ctx) => (await ctx.module.store.collection('crash_entries').find({}, { sort: { text: 1 } })).map((e) => e.text) },
+    Mutation: { addCrashEntry: async (_p, { text }, ctx) => { await ctx.module.store.collection('crash_entries').insertOne({ text }); return true; } },
+  },
+  migrations: [${migration}],
+};`,
+    });
+    await registry.publish(ledger('1.0.0', ''));
+    // Rewrites every entry, then (while the marker exists) hangs: the process dies mid-migration.
+    await registry.publish(
+      ledger(
+        '2.0.0',
+        `{ id: 'rewrite', async up(m) {
+  const entries = m.store.collection('crash_entries');
+  for (const e of await entries.find({})) await entries.updateOne({ _id: e._id }, { $set: { text: e.text + ' (v2)' } });
+  await entries.insertOne({ text: 'added by v2' });
+  if (existsSync(${JSON.stringify(hangMarker)})) await new Promise((resolve) => setTimeout(resolve, 60_000));
+} }`,
+      ),
+    );
   }, 60_000);
   afterAll(async () => {
     await registry?.close();
@@ -118,5 +145,62 @@ export default {
 
   it('recovers from a crash during ACTIVATE (the module was placed and its onEnable running)', async () => {
     await crashDuring('hangs_in_enable', 'ACTIVATE', { prepare: () => writeFile(hangMarker, 'hang') });
+  }, 60_000);
+
+  it('restores the data a migration had half rewritten when killed during an upgrade', async () => {
+    const dataDir = path.join(root, 'data-upgrade');
+    const env = { ...registry.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, MODULE_HOOK_TIMEOUT_MS: '120000' };
+    const first = await spawnServer(env);
+    const url = `${first.url}/graphql`;
+    const token = (await gql<{ login: { token: string } }>(url, LOGIN)).data!.login.token;
+    const q = <T = Record<string, unknown>>(target: string, bearer: string, query: string) => gql<T>(target, query, {}, bearer);
+    expect(
+      (await q(url, token, 'mutation { installModule(input: { name: "crash_ledger", version: "1.0.0" }) { state } }')).errors,
+    ).toBeUndefined();
+    for (const text of ['alpha', 'beta', 'gamma']) await q(url, token, `mutation { addCrashEntry(text: "${text}") }`);
+    expect(await readdir(path.join(dataDir, 'modules', 'crash_ledger'))).toEqual(['1.0.0']);
+
+    await writeFile(hangMarker, 'hang');
+    const events = await subscribeModuleEvents(url, token);
+    void q(url, token, 'mutation { upgradeModule(name: "crash_ledger", version: "2.0.0") { version } }').catch(() => {});
+    await events.until('crash_ledger', (event) => event.step === 'ACTIVATE');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await first.kill();
+    events.close();
+    await rm(hangMarker, { force: true });
+    // The migration had already rewritten entries on disk when the process died.
+    expect(await readFile(path.join(dataDir, 'store', 'crash_entries.db'), 'utf8')).toContain('alpha (v2)');
+
+    const second = await spawnServer(env);
+    const url2 = `${second.url}/graphql`;
+    const token2 = (await gql<{ login: { token: string } }>(url2, LOGIN)).data!.login.token;
+    const after = await q<{ crashEntries: string[]; module: { version: string; state: string } }>(
+      url2,
+      token2,
+      '{ crashEntries module(name: "crash_ledger") { version state } }',
+    );
+    expect(after.data).toEqual({ crashEntries: ['alpha', 'beta', 'gamma'], module: { version: '1.0.0', state: 'ENABLED' } });
+    expect(await readdir(path.join(dataDir, 'modules', 'crash_ledger'))).toEqual(['1.0.0']);
+    expect(await readdir(path.join(dataDir, 'staging')).catch(() => [])).toEqual([]);
+
+    const upgraded = await q(url2, token2, 'mutation { upgradeModule(name: "crash_ledger", version: "2.0.0") { version } }');
+    expect(upgraded.errors).toBeUndefined();
+    expect((await q<{ crashEntries: string[] }>(url2, token2, '{ crashEntries }')).data?.crashEntries).toEqual([
+      'added by v2',
+      'alpha (v2)',
+      'beta (v2)',
+      'gamma (v2)',
+    ]);
+    expect(await second.stop()).toBe(0);
+    const store = await openStore({ dataDir });
+    try {
+      expect((await store.collection('module_migrations').find({ module: 'crash_ledger' })).map((m) => m.id)).toEqual(['rewrite']);
+      const operations = await store
+        .collection('module_operations')
+        .find({ module: 'crash_ledger', kind: 'UPGRADE' }, { sort: { startedAt: 1 } });
+      expect(operations.map((operation) => `${operation.step}:${operation.status}`)).toEqual(['ACTIVATE:FAILED', 'DONE:SUCCEEDED']);
+    } finally {
+      await store.close();
+    }
   }, 60_000);
 });
