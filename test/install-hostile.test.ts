@@ -40,8 +40,16 @@ async function platformState(platform: TestPlatform, token: string) {
     }
   }
   const records = await platform.store.collection('installed_modules').find({}, { sort: { name: 1 } });
+  // Every document of every collection, but the logs that record the refusals themselves and
+  // the registry client's cache of the last verified catalog (refreshed by every install).
+  const data: Record<string, unknown[]> = {};
+  for (const name of (await platform.store.listCollections()).sort()) {
+    if (['audit_log', 'module_operations', 'registry_state'].includes(name)) continue;
+    const documents = await platform.store.collection(name).find({}, { sort: { _id: 1 } });
+    if (documents.length > 0) data[name] = documents;
+  }
   const info = await platform.gql<{ platform: { schemaVersion: number } }>('{ platform { schemaVersion } }', undefined, token);
-  return { files, contents: hash.digest('hex'), records, schemaVersion: info.data?.platform.schemaVersion };
+  return { files, contents: hash.digest('hex'), records, data, schemaVersion: info.data?.platform.schemaVersion };
 }
 
 describe('hostile and broken packages are refused and change nothing', () => {
@@ -92,6 +100,29 @@ describe('hostile and broken packages are refused and change nothing', () => {
     const impostor = hostilePackage('impostor_real', []);
     await registry.publishRaw({ ...impostor.manifest, module_name: 'impostor' }, impostor.bytes);
     await registry.publish({ name: 'throws_on_load', version: '1.0.0', source: "throw new Error('broken at import');" });
+    // Its first migration writes data and is recorded, the second fails: both must be undone.
+    await registry.publish({
+      name: 'fails_migrating',
+      version: '1.0.0',
+      manifest: { database_collections: ['fails_migrating_items'] },
+      source: `export default {
+  typeDefs: 'extend type Query { failsMigrating: Int }',
+  resolvers: {},
+  migrations: [
+    { id: 'seed', async up(m) { await m.store.collection('fails_migrating_items').insertOne({ seeded: true }); } },
+    { id: 'explode', async up() { throw new Error('second migration exploded'); } },
+  ],
+};`,
+    });
+    await registry.publish({
+      ...simpleModule('fails_enabling', '1.0.0', 'failsEnabling', 'x'),
+      manifest: { database_collections: ['fails_enabling_items'] },
+      source: `export default {
+  typeDefs: 'extend type Query { failsEnabling: Int }',
+  resolvers: {},
+  async onEnable(m) { await m.store.collection('fails_enabling_items').insertOne({ half: true }); throw new Error('onEnable gave up'); },
+};`,
+    });
     await registry.publish(simpleModule('conflicting', '1.0.0', 'platform', 'mine'));
     // Farm Manager (bundled, enabled) already defines Query.farms and the type Farm; the core defines User.
     await registry.publish(simpleModule('farm_field_clash', '1.0.0', 'farms', 'mine'));
@@ -144,6 +175,8 @@ describe('hostile and broken packages are refused and change nothing', () => {
     ['impostor', 'PACKAGE_INVALID', 'does not match the signed catalog'],
     ['other_version', 'PACKAGE_INVALID', 'version 1.0.1'],
     ['throws_on_load', 'MODULE_LOAD_FAILED', 'broken at import'],
+    ['fails_migrating', 'MODULE_LOAD_FAILED', 'second migration exploded'],
+    ['fails_enabling', 'MODULE_LOAD_FAILED', 'onEnable gave up'],
     ['conflicting', 'SCHEMA_CONFLICT', 'Query.platform'],
     ['farm_field_clash', 'SCHEMA_CONFLICT', 'Query.farms defined by farm_manager'],
     ['farm_type_clash', 'SCHEMA_CONFLICT', 'Type Farm defined by farm_manager'],

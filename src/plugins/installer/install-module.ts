@@ -1,5 +1,6 @@
 import { platformError } from '../../errors/index.js';
 import type { ModuleInfo } from '../runtime/index.js';
+import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
 import { checkLicense } from './check-license.js';
 import type { InstallerDeps } from './installer-deps.js';
@@ -7,6 +8,7 @@ import { placePackage, removeVersionDir, versionDir } from './place-package.js';
 import { requireRegistry } from './require-registry.js';
 import { runModuleOperation } from './run-module-operation.js';
 import { selectRelease } from './select-release.js';
+import { snapshotCollections } from './snapshot-collections.js';
 import { stagePackage } from './stage-package.js';
 
 export interface InstallRequest {
@@ -34,11 +36,22 @@ export async function installModule(deps: InstallerDeps, request: InstallRequest
     const targetDir = versionDir(deps.installedDir, name, release.version);
     await operation.step('LOAD', `Loading ${name}@${release.version}`, { targetDir });
     await placePackage(staged.dir, targetDir);
+    // Migrations and onEnable write to the module's collections (which may hold data kept by an
+    // earlier uninstall): a failed activation must leave them, and the migration history, as they were.
+    const snapshot = await snapshotCollections(
+      deps.store,
+      [
+        ...staged.manifest.database_collections.map((collection) => ({ collection })),
+        { collection: MODULE_MIGRATIONS_COLLECTION, filter: { module: name } },
+      ],
+      operation.stagingDir,
+    );
     try {
       await operation.step('ACTIVATE', 'Composing the schema and going live');
       const info = await deps.runtime.activateInstalled(name, release.version, { actor, licenseKeyEncrypted: license?.encrypted ?? null });
       return { result: info, details: { toVersion: release.version, licensee: license?.claims.sub ?? null } };
     } catch (error) {
+      await snapshot.restore();
       await removeVersionDir(deps.installedDir, name, release.version);
       await deps.runtime.refresh();
       throw error;
