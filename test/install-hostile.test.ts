@@ -232,6 +232,26 @@ describe('hostile and broken packages are refused and change nothing', () => {
     expect(await platformState(platform, token)).toEqual(before);
   });
 
+  it('refuses an expired catalog and one older than a catalog already accepted', async () => {
+    const before = await platformState(platform, token);
+    const current = JSON.parse(await readFile(path.join(registry.dir, 'catalog.json'), 'utf8'));
+    const serveCatalog = async (catalog: unknown) => {
+      const bytes = Buffer.from(JSON.stringify(catalog));
+      registry.server.override('/catalog.json', bytesAnswer(bytes));
+      registry.server.override(
+        '/catalog.json.sig',
+        bytesAnswer(await signDetached(bytes, registry.registryKey.privateJwk), 200, 'application/jose'),
+      );
+    };
+    await serveCatalog({ ...current, version: current.version + 1, expires: new Date(Date.now() - 60_000).toISOString() });
+    expect(errorCode(await install('good_one'))).toBe('CATALOG_EXPIRED');
+    await serveCatalog({ ...current, version: current.version - 1 });
+    expect(errorCode(await install('good_one'))).toBe('CATALOG_ROLLBACK');
+    registry.server.override('/catalog.json', null);
+    registry.server.override('/catalog.json.sig', null);
+    expect(await platformState(platform, token)).toEqual(before);
+  });
+
   it('wrote nothing outside staging and still installs a good module afterwards', async () => {
     await expect(readFile('/tmp/a64-absolute-escape.js')).rejects.toThrow();
     await expect(readFile(path.join(platform.dataDir, '..', 'escaped.js'))).rejects.toThrow();
