@@ -48,14 +48,18 @@ describe('a64 registry publish prints the SDL diff against the previous publishe
   const published = async () => (await readRegistryCatalog(registry))?.modules[0]?.versions.map((v) => v.version) ?? [];
 
   it('says a first release has nothing to compare', async () => {
-    const result = await publish(await pack(notes('1.0.0', 'type Note { text: String! tag: String } extend type Query { notes: [Note!]! }')));
+    const result = await publish(
+      await pack(notes('1.0.0', 'type Note { text: String! tag: String } extend type Query { notes: [Note!]! }')),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('first published version');
   });
 
   it('lists safe and dangerous changes of a compatible release and publishes it', async () => {
     const result = await publish(
-      await pack(notes('1.1.0', 'type Note { text: String! tag: String pinned: Boolean } extend type Query { notes(first: Int): [Note!]! }')),
+      await pack(
+        notes('1.1.0', 'type Note { text: String! tag: String pinned: Boolean } extend type Query { notes(first: Int): [Note!]! }'),
+      ),
       'fail-on-breaking',
     );
     expect(result.code).toBe(0);
