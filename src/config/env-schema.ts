@@ -53,6 +53,8 @@ export const EnvSchema = z.object({
   MAX_PACKAGE_ENTRIES: positiveInt(20_000),
   MODULE_HOOK_TIMEOUT_MS: positiveInt(10_000),
   MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  USAGE_RETENTION_DAYS: positiveInt(30),
+  USAGE_FLUSH_SECONDS: positiveInt(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

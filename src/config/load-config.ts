@@ -20,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   tokenTtlSeconds: number;
+  /** Field usage: days kept (`USAGE_RETENTION_DAYS`) and seconds between writes to the store (`USAGE_FLUSH_SECONDS`). */
+  usage: { retentionDays: number; flushSeconds: number };
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -63,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    usage: { retentionDays: e.USAGE_RETENTION_DAYS, flushSeconds: e.USAGE_FLUSH_SECONDS },
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,

@@ -25,6 +25,14 @@ export const ERROR_CODES = {
   MODULE_LOAD_FAILED: { status: 500, message: 'The module failed to load.' },
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
+  BREAKING_CHANGE: {
+    status: 409,
+    message: 'The change breaks schema coordinates clients use; pass acceptBreakingChanges: true to go ahead.',
+  },
+  PERMISSIONS_NOT_ACCEPTED: {
+    status: 409,
+    message: 'The new version asks for permissions or collections not accepted; list them in acceptPermissions.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

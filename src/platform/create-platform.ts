@@ -9,6 +9,7 @@ import {
 } from '../auth/index.js';
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
+import { useFieldUsage } from '../plugins/changes/index.js';
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
@@ -86,7 +87,13 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     stoppers.unshift(() => moduleServices.stop());
     schemaVersion = () => schemaHolder.current().version;
 
-    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
+    const yoga = createYogaServer({
+      schemaHolder,
+      auth,
+      logger,
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      plugins: [useFieldUsage(moduleServices.safeChanges.recorder)],
+    });
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,

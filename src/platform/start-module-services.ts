@@ -3,6 +3,7 @@ import { loadOrCreateSecret } from '../auth/index.js';
 import { type Config, ConfigError, PLATFORM_VERSION } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
+import { type ChangeResolverDeps, createChangeResolvers } from '../plugins/graphql/change-resolvers.js';
 import { createOperationResolvers, type OperationResolverDeps } from '../plugins/graphql/operation-resolvers.js';
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
@@ -15,6 +16,7 @@ import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/inde
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
+import { createSafeChanges, type SafeChanges } from './start-safe-changes.js';
 
 export interface ModuleServicesOptions {
   config: Config;
@@ -28,6 +30,8 @@ export interface ModuleServicesOptions {
 export interface ModuleServices {
   runtime: ModuleRuntime;
   schemaHolder: SchemaHolder;
+  /** Field usage (for the yoga plugin), change plans and update policies. */
+  safeChanges: SafeChanges;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
@@ -75,6 +79,8 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
 
   let installerDeps: InstallerDeps | null = null;
   let resolverDeps: OperationResolverDeps | null = null;
+  let changeDeps: ChangeResolverDeps | null = null;
+  const safeChanges = createSafeChanges({ config, store, logger, audit });
   const runtime = createModuleRuntime({
     config,
     store,
@@ -82,8 +88,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     core: {
       typeDefs: options.core.typeDefs,
       resolvers: mergeResolvers(
-        options.core.resolvers,
-        createOperationResolvers(() => resolverDeps!),
+        mergeResolvers(
+          options.core.resolvers,
+          createOperationResolvers(() => resolverDeps!),
+        ),
+        createChangeResolvers(() => changeDeps!),
       ),
     },
     bundledDir: options.bundledDir,
@@ -112,6 +121,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   };
   const installer = createModuleInstaller(installerDeps);
   resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
+  changeDeps = await safeChanges.attach(runtime, installerDeps, () => catalog.refresh());
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();
@@ -124,6 +134,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   return {
     runtime,
     schemaHolder,
+    safeChanges,
     devRegistry,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
@@ -136,6 +147,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     },
     async stop() {
       clearInterval(licenseTimer);
+      await safeChanges.stop();
       await runtime.stop();
     },
   };

@@ -1,4 +1,4 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { AuthService } from '../auth/index.js';
 import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
@@ -13,6 +13,8 @@ export interface YogaServerOptions {
   graphqlEndpoint?: string;
   /** Compile queries with graphql-jit (default true). */
   jit?: boolean;
+  /** More yoga plugins, run before execution (e.g. field usage). */
+  plugins?: Plugin[];
 }
 
 const DEFAULT_QUERY = `# Welcome to A64 Platform.
@@ -43,7 +45,7 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     schema: () => schemaHolder.current().schema,
     landingPage: false,
-    plugins: options.jit === false ? [] : [useJitExecution()],
+    plugins: [...(options.plugins ?? []), ...(options.jit === false ? [] : [useJitExecution()])],
     graphiql: { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(logger) },
     logging: {
