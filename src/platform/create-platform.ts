@@ -9,7 +9,7 @@ import {
 } from '../auth/index.js';
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
-import { useFieldUsage } from '../plugins/changes/index.js';
+import { type UpdateCheckResult, useFieldUsage } from '../plugins/changes/index.js';
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
@@ -27,6 +27,8 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Built bundled modules; default `build/bundled`. */
   bundledDir?: string;
+  /** Record field usage per request (default true); `npm run bench` turns it off to measure its cost. */
+  fieldUsage?: boolean;
 }
 
 export interface StartedPlatform {
@@ -38,6 +40,8 @@ export interface StartedPlatform {
   store: DocumentStore;
   /** The plugin runtime (modules list, enable/disable). */
   modules: ModuleRuntime;
+  /** Runs the automatic update check now (it also runs every REGISTRY_TTL_SECONDS). */
+  checkForUpdates(): Promise<UpdateCheckResult[]>;
 }
 
 export interface Platform {
@@ -92,7 +96,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       auth,
       logger,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
-      plugins: [useFieldUsage(moduleServices.safeChanges.recorder)],
+      plugins: options.fieldUsage === false ? [] : [useFieldUsage(moduleServices.safeChanges.recorder)],
     });
     const server = createHttpServer({
       graphql: yoga,
@@ -109,7 +113,8 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     await moduleServices.attachDevRegistry(url);
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
-    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };
+    const checkForUpdates = async () => (await moduleServices.safeChanges.scheduler?.runNow()) ?? [];
+    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules, checkForUpdates };
   }
 
   async function stop(): Promise<void> {

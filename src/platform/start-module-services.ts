@@ -118,10 +118,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     installedDir,
     saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
     storedLicense: async (name) => runtime.storedLicense(name),
+    safety: safeChanges.safety,
   };
   const installer = createModuleInstaller(installerDeps);
   resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
-  changeDeps = await safeChanges.attach(runtime, installerDeps, () => catalog.refresh());
+  changeDeps = await safeChanges.attach(runtime, installerDeps, installer, () => catalog.refresh());
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();

@@ -1,6 +1,6 @@
+import path from 'node:path';
 import type { Config } from '../config/index.js';
 import { PLATFORM_VERSION } from '../config/index.js';
-import { platformError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 import type { AuditLogRepository } from '../plugins/audit/index.js';
 import {
@@ -8,19 +8,23 @@ import {
   createChangePlanner,
   createFieldUsageRecorder,
   createFieldUsageRepository,
+  createUpdateScheduler,
   createUpdateStateRepository,
   type FieldUsageRecorder,
   setUpdatePolicy,
+  type UpdateScheduler,
   type UpdateStateRepository,
 } from '../plugins/changes/index.js';
 import type { ChangeResolverDeps } from '../plugins/graphql/change-resolvers.js';
-import type { InstallerDeps } from '../plugins/installer/index.js';
+import type { InstallerDeps, ModuleInstaller } from '../plugins/installer/index.js';
 import { prepareRelease } from '../plugins/installer/prepare-release.js';
+import { rollbackModule } from '../plugins/installer/rollback-module.js';
+import { createUpgradeSafety } from '../plugins/installer/upgrade-safety.js';
 import type { ModuleRuntime } from '../plugins/runtime/index.js';
 import type { DocumentStore } from '../store/types.js';
 
 export interface SafeChangesOptions {
-  config: Pick<Config, 'usage' | 'registryTtlSeconds'>;
+  config: Pick<Config, 'usage' | 'registryTtlSeconds' | 'dataDir'>;
   store: DocumentStore;
   logger: Logger;
   audit: AuditLogRepository;
@@ -31,8 +35,20 @@ export interface SafeChanges {
   updates: UpdateStateRepository;
   /** Set by `attach` once the runtime and installer exist. */
   planner: ChangePlanner | null;
-  /** Wires the planner and the resolvers' dependencies; starts the usage flush timer. */
-  attach(runtime: ModuleRuntime, installer: InstallerDeps, refreshCatalog: () => Promise<void>): Promise<ChangeResolverDeps>;
+  /** Set by `attach`: runs the automatic update check now (tests, and the TTL timer). */
+  scheduler: UpdateScheduler | null;
+  /** The upgrade guard and rollback bookkeeping; put into the installer's dependencies. */
+  safety: ReturnType<typeof createUpgradeSafety>;
+  /**
+   * Wires the planner, the update scheduler (every REGISTRY_TTL_SECONDS) and the resolvers'
+   * dependencies; starts the usage flush timer.
+   */
+  attach(
+    runtime: ModuleRuntime,
+    installerDeps: InstallerDeps,
+    installer: ModuleInstaller,
+    refreshCatalog: () => Promise<void>,
+  ): Promise<ChangeResolverDeps>;
   /** Stops the timers and writes the pending usage. */
   stop(): Promise<void>;
 }
@@ -54,7 +70,16 @@ export function createSafeChanges(options: SafeChangesOptions): SafeChanges {
     recorder,
     updates,
     planner: null,
-    async attach(runtime, installer, refreshCatalog) {
+    scheduler: null,
+    safety: createUpgradeSafety({
+      planner: () => safe.planner,
+      updates,
+      store,
+      retentionDays: config.usage.retentionDays,
+      rollbackRoot: path.join(config.dataDir, 'rollback'),
+      installedDir: path.join(config.dataDir, 'modules'),
+    }),
+    async attach(runtime, installerDeps, installer, refreshCatalog) {
       await updates.load();
       const planner = createChangePlanner({
         coreDocument: runtime.planning.coreDocument(),
@@ -72,11 +97,25 @@ export function createSafeChanges(options: SafeChangesOptions): SafeChanges {
           };
         },
         prepareInstalled: (name) => runtime.planning.prepareInstalled(name),
-        prepareRelease: (name, version) => prepareRelease(installer, name, version),
+        prepareRelease: (name, version) => prepareRelease(installerDeps, name, version),
         usage: () => recorder.usage(),
       });
       safe.planner = planner;
       stoppers.push(recorder.start(config.usage.flushSeconds * 1000));
+      const scheduler = createUpdateScheduler(
+        {
+          module: (name) => runtime.get(name),
+          updates,
+          planner,
+          refreshCatalog,
+          upgrade: (name, version) => installer.upgrade({ name, version }, 'system'),
+          audit,
+          logger,
+        },
+        config.registryTtlSeconds * 1000,
+      );
+      safe.scheduler = scheduler;
+      stoppers.unshift(() => scheduler.stop());
       return {
         runtime,
         planner,
@@ -84,9 +123,8 @@ export function createSafeChanges(options: SafeChangesOptions): SafeChanges {
         updates,
         refreshCatalog,
         setPolicy: (name, policy, pin, actor) => setUpdatePolicy({ runtime, updates, audit }, name, policy, pin, actor),
-        rollback: async (name) => {
-          throw platformError('BAD_USER_INPUT', `${name} has no previous version kept to roll back to.`, { details: { module: name } });
-        },
+        rollback: (name, discardNewData, actor) =>
+          rollbackModule({ ...installerDeps, safety: safe.safety, updates }, name, discardNewData, actor),
       };
     },
     async stop() {

@@ -1,8 +1,12 @@
+export { assertUpgradeAccepted, type UpgradeAcceptance } from './assert-upgrade-accepted.js';
 export type { ChangePlan, PlanAction } from './change-plan.js';
+export { blockReasons, checkForUpdates, type UpdateCheckDeps, type UpdateCheckResult } from './check-for-updates.js';
 export { collectCoordinates, type OperationCoordinates, requestCoordinates } from './collect-coordinates.js';
+export { collectionsDigest } from './collections-digest.js';
 export { type ChangePlanInput, computeChangePlan, type PlanSide } from './compute-change-plan.js';
 export { type ChangePlanner, createChangePlanner, type PlannedModule, type PlanSources } from './create-change-planner.js';
 export { createFieldUsageRecorder, type FieldUsageRecorder, type FieldUsageRecorderOptions } from './create-field-usage-recorder.js';
+export { createUpdateScheduler, type UpdateScheduler } from './create-update-scheduler.js';
 export {
   createFieldUsageRepository,
   FIELD_USAGE_COLLECTION,

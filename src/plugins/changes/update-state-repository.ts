@@ -25,6 +25,8 @@ export interface UpdateStateRepository {
   cached(name: string): ModuleUpdateState;
   save(name: string, patch: Partial<Omit<ModuleUpdateState, '_id'>>): Promise<ModuleUpdateState>;
   forget(name: string): Promise<void>;
+  /** The cached states whose policy is not MANUAL (the update check's work list). */
+  automatic(): ModuleUpdateState[];
   /** Loads every document into the cache (at start). */
   load(): Promise<ModuleUpdateState[]>;
 }
@@ -60,6 +62,7 @@ export function createUpdateStateRepository(store: DocumentStore): UpdateStateRe
       await states.deleteOne({ _id: name });
       cache.delete(name);
     },
+    automatic: () => [...cache.values()].filter((state) => state.policy !== 'MANUAL'),
     async load() {
       const all = (await states.find({})).map((stored) => ({ ...defaults(stored._id), ...stored }));
       for (const state of all) cache.set(state._id, state);
