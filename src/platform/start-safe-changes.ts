@@ -107,7 +107,12 @@ export function createSafeChanges(options: SafeChangesOptions): SafeChanges {
           module: (name) => runtime.get(name),
           updates,
           planner,
-          refreshCatalog,
+          async offered() {
+            const registry = installerDeps.registry;
+            if (!registry) return new Map();
+            const catalog = await registry.getCatalog({ fresh: true });
+            return new Map(catalog.modules.map((m) => [m.name, m.versions.map((v) => v.version)]));
+          },
           upgrade: (name, version) => installer.upgrade({ name, version }, 'system'),
           audit,
           logger,

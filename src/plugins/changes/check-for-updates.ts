@@ -11,8 +11,8 @@ export interface UpdateCheckDeps {
   module(name: string): ModuleInfo | null;
   updates: UpdateStateRepository;
   planner: ChangePlanner;
-  /** Fetches the signed catalog when the cached copy is older than its TTL. */
-  refreshCatalog(): Promise<void>;
+  /** The versions the signed catalog offers, by module, fetched and verified now. */
+  offered(): Promise<ReadonlyMap<string, readonly string[]>>;
   /** The normal upgrade pipeline, as actor `system`, without accepting anything. */
   upgrade(name: string, version: string): Promise<unknown>;
   audit: Pick<AuditLogRepository, 'append'>;
@@ -40,11 +40,11 @@ export function blockReasons(plan: ChangePlan, license: ModuleInfo['license']): 
   return reasons;
 }
 
-async function checkOne(deps: UpdateCheckDeps, name: string): Promise<UpdateCheckResult | null> {
+async function checkOne(deps: UpdateCheckDeps, name: string, offered: readonly string[]): Promise<UpdateCheckResult | null> {
   const state = await deps.updates.get(name);
   const info = deps.module(name);
   if (!info?.installed || !info.version) return null;
-  const target = allowedUpdate(info.version, info.availableVersions, state.policy, state.pin);
+  const target = allowedUpdate(info.version, offered, state.policy, state.pin);
   if (!target) {
     // Nothing allowed any more (upgraded by hand, pin changed): an old reason would mislead.
     if (state.blocked) await deps.updates.save(name, { blocked: null });
@@ -87,11 +87,11 @@ async function checkOne(deps: UpdateCheckDeps, name: string): Promise<UpdateChec
 export async function checkForUpdates(deps: UpdateCheckDeps): Promise<UpdateCheckResult[]> {
   const automatic = deps.updates.automatic();
   if (automatic.length === 0) return [];
-  await deps.refreshCatalog();
+  const offered = await deps.offered();
   const results: UpdateCheckResult[] = [];
   for (const { _id: name } of automatic) {
     try {
-      const result = await checkOne(deps, name);
+      const result = await checkOne(deps, name, offered.get(name) ?? []);
       if (result) results.push(result);
     } catch (error) {
       deps.logger.warn({ err: error, module: name }, 'automatic update check failed');

@@ -13,12 +13,14 @@ export interface UpdateScheduler {
  * @example const scheduler = createUpdateScheduler(deps, config.registryTtlSeconds * 1000);
  */
 export function createUpdateScheduler(deps: UpdateCheckDeps, intervalMs: number): UpdateScheduler {
+  const onTimer = () =>
+    void runNow().catch((error: unknown) => deps.logger.warn({ err: error }, 'automatic update check failed; trying again later'));
   let running: Promise<UpdateCheckResult[]> = Promise.resolve([]);
   const runNow = () => {
     running = running.catch(() => []).then(() => checkForUpdates(deps));
     return running;
   };
-  const timer = setInterval(() => void runNow().catch(() => {}), intervalMs);
+  const timer = setInterval(onTimer, intervalMs);
   timer.unref();
   return {
     runNow,
