@@ -13,15 +13,18 @@ export const serveCommand: CliCommand = {
     const config = loadConfig(io.env);
     const platform = createPlatform(config);
     const started = await platform.start();
-    io.stdout(`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)\nAdmin page   ${started.url}/admin\n`);
+    // One banner, "Admin page" last: whoever reads it (people, test/support/spawn-server.ts) knows it is complete.
+    const lines = [`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)`];
     if (started.bootstrap) {
-      io.stdout(`First start: super admin ${started.bootstrap.email}`);
-      io.stdout(
-        started.bootstrap.generatedPassword
-          ? ` with password ${started.bootstrap.generatedPassword}  (shown once; keep it)\n`
-          : ' (password from ADMIN_PASSWORD)\n',
+      const { email, generatedPassword } = started.bootstrap;
+      lines.push(
+        generatedPassword
+          ? `First start: super admin ${email} with password ${generatedPassword}  (shown once; keep it)`
+          : `First start: super admin ${email} (password from ADMIN_PASSWORD)`,
       );
     }
+    lines.push(`Admin page   ${started.url}/admin\n`);
+    io.stdout(lines.join('\n'));
     const shutdown = async (signal: string) => {
       platform.logger.info({ signal }, 'shutting down');
       await platform.stop();
