@@ -7,7 +7,7 @@ import { createOperationResolvers, type OperationResolverDeps } from '../plugins
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
@@ -30,6 +30,8 @@ export interface ModuleServices {
   schemaHolder: SchemaHolder;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
+  /** Progress of every module operation. */
+  events: ModuleEventBus;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
   attachDevRegistry(baseUrl: string): Promise<void>;
   stop(): Promise<void>;
@@ -125,6 +127,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     runtime,
     schemaHolder,
     devRegistry,
+    events,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
       registry = await createRegistry(options, `${baseUrl}${DEV_REGISTRY_PREFIX}`, devRegistry.publicKey);
