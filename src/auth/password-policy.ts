@@ -1,5 +1,6 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
 import { z } from 'zod';
 
 /** Lengths are checked before anything else, so a 1 MB value is refused without being hashed or scored. */
@@ -11,8 +12,8 @@ const MIN_SCORE = 3;
 
 let checker: ZxcvbnFactory | undefined;
 function strength(password: string, userInputs: string[]) {
-  // Built on first use: loading the common-password dictionaries costs ~50 ms.
-  checker ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs });
+  // Built on first use: loading the dictionaries (common passwords, English words, names) costs ~100 ms.
+  checker ??= new ZxcvbnFactory({ dictionary: { ...commonDictionary, ...englishDictionary }, graphs: adjacencyGraphs, translations });
   return checker.check(password, userInputs);
 }
 

@@ -132,6 +132,7 @@ export function createUserManagement(deps: { auth: AuthService; catalog: Permiss
       const disabled = input.disabled ?? undefined;
       const details: Record<string, unknown> = { targetId: id.slice(0, MAX_ID), role, disabled };
       return audited(actor, 'user.update', details, async () => {
+        assertAdmin(actor);
         const user = await target(id);
         details.target = user.email;
         details.from = { role: user.role, disabled: user.disabled };
@@ -162,6 +163,7 @@ export function createUserManagement(deps: { auth: AuthService; catalog: Permiss
         permissions: permissions.slice(0, 50).map((p) => p.slice(0, 200)),
       };
       return audited(actor, `user.${mode}`, details, async () => {
+        assertAdmin(actor);
         const user = await target(userId);
         details.target = user.email;
         assertMayManage(actor, user);
@@ -211,6 +213,7 @@ export function createUserManagement(deps: { auth: AuthService; catalog: Permiss
     async setUserPassword(actor: AuthUser, id: string, password: string) {
       const details: Record<string, unknown> = { targetId: id.slice(0, MAX_ID) };
       return audited(actor, 'user.password.set', details, async () => {
+        assertAdmin(actor);
         const user = await target(id);
         details.target = user.email;
         assertMayManage(actor, user);
