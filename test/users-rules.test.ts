@@ -1,19 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from './support/graphql-client.js';
 import { ADMIN_EMAIL, startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
-import {
-  auditEntries,
-  createUser,
-  DELETE,
-  GRANT,
-  login,
-  REVOKE,
-  SET_PASSWORD,
-  SET_ROLE,
-  UPDATE,
-  USER_FIELDS,
-  type UserView,
-} from './support/users.js';
+import { createUser, DELETE, GRANT, login, REVOKE, SET_PASSWORD, SET_ROLE, UPDATE, USER_FIELDS, type UserView } from './support/users.js';
 
 const CREATE = `mutation($e:String!,$p:String!,$r:Role!){ createUser(email:$e, password:$p, role:$r){ ${USER_FIELDS} } }`;
 
