@@ -12,7 +12,6 @@ import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
-import { forgetRemovedPermissions } from './forget-removed-permissions.js';
 import { close, listen } from './listen.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
 import { createPermissionCatalog } from './permission-catalog.js';
@@ -86,12 +85,12 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       installationId,
       bundledDir,
       core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers as Record<string, unknown> },
+      // An uninstalled module's permissions leave roles and grants: a reinstall starts with none.
+      onModuleRemoved: (_name, permissions) => management.forgetPermissions(permissions),
     });
     const { runtime: modules, schemaHolder, devRegistry } = moduleServices;
     runtime = modules;
     stoppers.unshift(() => moduleServices.stop());
-    const stopForgetting = forgetRemovedPermissions(moduleServices.events, catalog, management, logger);
-    stoppers.unshift(async () => stopForgetting());
     schemaVersion = () => schemaHolder.current().version;
 
     const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });

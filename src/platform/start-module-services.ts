@@ -7,7 +7,7 @@ import { createOperationResolvers, type OperationResolverDeps } from '../plugins
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
@@ -23,6 +23,8 @@ export interface ModuleServicesOptions {
   installationId: string;
   bundledDir: string;
   core: { typeDefs: readonly string[]; resolvers: Record<string, unknown> };
+  /** See ModuleRuntimeOptions.onModuleRemoved. */
+  onModuleRemoved?: (name: string, permissions: readonly string[]) => Promise<void>;
 }
 
 export interface ModuleServices {
@@ -30,8 +32,6 @@ export interface ModuleServices {
   schemaHolder: SchemaHolder;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
-  /** Progress of every module operation. */
-  events: ModuleEventBus;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
   attachDevRegistry(baseUrl: string): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +93,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     includeModuleResolvers: false,
     registryModules: () => catalog.modules(),
     describeLicense: (module) => installer.licenses.describe(module),
+    onModuleRemoved: options.onModuleRemoved,
   });
   installerDeps = {
     config: { ...config, licensePublicKey },
@@ -127,7 +128,6 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     runtime,
     schemaHolder,
     devRegistry,
-    events,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
       registry = await createRegistry(options, `${baseUrl}${DEV_REGISTRY_PREFIX}`, devRegistry.publicKey);
