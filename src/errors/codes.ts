@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   MODULE_LOAD_FAILED: { status: 500, message: 'The module failed to load.' },
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts: wait and try again.' },
   BREAKING_CHANGE: {
     status: 409,
     message: 'The change breaks schema coordinates clients use; pass acceptBreakingChanges: true to go ahead.',

@@ -179,20 +179,47 @@ export type ModuleState =
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** SUPER_ADMIN. Passwords have at least 10 characters; emails are unique. */
+  /** The signed-in user. Every token issued before stops working, this one included: sign in again. */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * SUPER_ADMIN (any role); ADMIN (role USER only). Passwords: 10+ characters and not easy to
+   * guess; emails are unique.
+   */
   createUser: User;
+  /** SUPER_ADMIN. Nobody deletes themselves or the last enabled SUPER_ADMIN. */
+  deleteUser: Scalars['Boolean']['output'];
   disableModule: Module;
   enableModule: Module;
+  /**
+   * SUPER_ADMIN (ADMIN and USER accounts); ADMIN (USER accounts only). Permissions must be declared
+   * by an installed module; PER_USER licenses limit how many users may hold a module's permissions.
+   */
+  grantPermissions: User;
   /** Resolves when the module is ENABLED and live. SUPER_ADMIN. */
   installModule: Module;
-  /** Wrong email and wrong password give the same UNAUTHENTICATED error. */
+  /**
+   * Anyone. Wrong email, wrong password and a disabled account give the same UNAUTHENTICATED error.
+   * Failed sign-ins are throttled per account and per client address: RATE_LIMITED with
+   * extensions.retryAfterSeconds.
+   */
   login: AuthPayload;
+  /** Same callers as grantPermissions. Applies to the user's very next request. */
+  revokePermissions: User;
   /** SUPER_ADMIN. Back to previousVersion; refused when the module's data changed since the upgrade, unless discardNewData. */
   rollbackModule: Module;
   setModuleLicense: Module;
   /** SUPER_ADMIN. pin: a semver range (e.g. "~1.4", "<2.0.0"); null removes it. */
   setModuleUpdatePolicy: Module;
+  /** SUPER_ADMIN. Sets ADMIN's or USER's permissions (ADMIN holds every module permission until set). */
+  setRolePermissions: RolePermissions;
+  /** SUPER_ADMIN; ADMIN for USER accounts. Every token of that user issued before stops working. */
+  setUserPassword: Scalars['Boolean']['output'];
   uninstallModule: Scalars['Boolean']['output'];
+  /**
+   * SUPER_ADMIN (anyone); ADMIN (USER accounts, role USER only). The last enabled SUPER_ADMIN
+   * cannot be disabled or demoted. Applies to the user's very next request.
+   */
+  updateUser: User;
   /**
    * SUPER_ADMIN. Refused with BREAKING_CHANGE when breaking changes touch coordinates used within
    * USAGE_RETENTION_DAYS (unless acceptBreakingChanges), and with PERMISSIONS_NOT_ACCEPTED when the
@@ -202,10 +229,21 @@ export type Mutation = {
 };
 
 
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
 export type MutationCreateUserArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
   role: Role;
+};
+
+
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -219,6 +257,12 @@ export type MutationEnableModuleArgs = {
 };
 
 
+export type MutationGrantPermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationInstallModuleArgs = {
   input: InstallModuleInput;
 };
@@ -227,6 +271,12 @@ export type MutationInstallModuleArgs = {
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+export type MutationRevokePermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -249,9 +299,27 @@ export type MutationSetModuleUpdatePolicyArgs = {
 };
 
 
+export type MutationSetRolePermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  role: Role;
+};
+
+
+export type MutationSetUserPasswordArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationUninstallModuleArgs = {
   dropData?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
 };
 
 
@@ -287,6 +355,17 @@ export type OperationStep =
   | 'RESOLVE'
   | 'VERIFY';
 
+/** A permission an installed module declares. */
+export type Permission = {
+  __typename?: 'Permission';
+  description: Maybe<Scalars['String']['output']>;
+  /** The module that declares it. */
+  module: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The roles holding it (grants to single users are not counted here). */
+  roles: Array<Role>;
+};
+
 export type PlanAction =
   | 'DISABLE'
   | 'ENABLE'
@@ -316,7 +395,13 @@ export type Query = {
   moduleChangePlan: ChangePlan;
   /** Signed-in users: bundled + installed + registry modules. */
   modules: Array<Module>;
+  /** ADMIN or SUPER_ADMIN: every permission that installed modules declare. */
+  permissions: Array<Permission>;
   platform: PlatformInfo;
+  /** ADMIN or SUPER_ADMIN: the permissions each role holds. */
+  rolePermissions: Array<RolePermissions>;
+  /** ADMIN or SUPER_ADMIN; null when no user has this id. */
+  user: Maybe<User>;
   /** ADMIN or SUPER_ADMIN. */
   users: Array<User>;
 };
@@ -345,10 +430,21 @@ export type QueryModuleChangePlanArgs = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Role =
   | 'ADMIN'
   | 'SUPER_ADMIN'
   | 'USER';
+
+export type RolePermissions = {
+  __typename?: 'RolePermissions';
+  permissions: Array<Scalars['String']['output']>;
+  role: Role;
+};
 
 /** One difference between the live schema and the candidate, with its recorded usage. */
 export type SchemaChange = {
@@ -372,11 +468,24 @@ export type UpdatePolicy =
   | 'MINOR'
   | 'PATCH';
 
+/** Fields left out stay as they are. */
+export type UpdateUserInput = {
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<Role>;
+};
+
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTime']['output'];
+  /** A disabled user cannot sign in, and their tokens stop working at once. */
+  disabled: Scalars['Boolean']['output'];
   email: Scalars['String']['output'];
+  /** Given to this user directly (grantPermissions). */
+  grants: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  lastLoginAt: Maybe<Scalars['DateTime']['output']>;
+  /** Effective: the role's permissions ∪ grants (SUPER_ADMIN: every permission). */
+  permissions: Array<Scalars['String']['output']>;
   role: Role;
 };
 
@@ -478,14 +587,17 @@ export type ResolversTypes = {
   OperationKind: OperationKind;
   OperationStatus: OperationStatus;
   OperationStep: OperationStep;
+  Permission: ResolverTypeWrapper<Permission>;
   PlanAction: PlanAction;
   PlatformInfo: ResolverTypeWrapper<PlatformInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  RolePermissions: ResolverTypeWrapper<RolePermissions>;
   SchemaChange: ResolverTypeWrapper<SchemaChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdatePolicy: UpdatePolicy;
+  UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<AuthUser>;
 };
 
@@ -508,11 +620,14 @@ export type ResolversParentTypes = {
   ModuleDependency: ModuleDependency;
   ModuleEvent: ModuleEvent;
   Mutation: Record<PropertyKey, never>;
+  Permission: Permission;
   PlatformInfo: PlatformInfo;
   Query: Record<PropertyKey, never>;
+  RolePermissions: RolePermissions;
   SchemaChange: SchemaChange;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  UpdateUserInput: UpdateUserInput;
   User: AuthUser;
 };
 
@@ -623,16 +738,30 @@ export type ModuleEventResolvers<ContextType = PlatformContext, ParentType exten
 };
 
 export type MutationResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'email' | 'password' | 'role'>>;
+  deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationDisableModuleArgs, 'name'>>;
   enableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationEnableModuleArgs, 'name'>>;
+  grantPermissions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationGrantPermissionsArgs, 'permissions' | 'userId'>>;
   installModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationInstallModuleArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  revokePermissions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokePermissionsArgs, 'permissions' | 'userId'>>;
   rollbackModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationRollbackModuleArgs, 'discardNewData' | 'name'>>;
   setModuleLicense?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationSetModuleLicenseArgs, 'licenseKey' | 'name'>>;
   setModuleUpdatePolicy?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationSetModuleUpdatePolicyArgs, 'name' | 'policy'>>;
+  setRolePermissions?: Resolver<ResolversTypes['RolePermissions'], ParentType, ContextType, RequireFields<MutationSetRolePermissionsArgs, 'permissions' | 'role'>>;
+  setUserPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserPasswordArgs, 'id' | 'password'>>;
   uninstallModule?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUninstallModuleArgs, 'dropData' | 'name'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
   upgradeModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationUpgradeModuleArgs, 'acceptBreakingChanges' | 'name'>>;
+};
+
+export type PermissionResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Permission'] = ResolversParentTypes['Permission']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
 export type PlatformInfoResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['PlatformInfo'] = ResolversParentTypes['PlatformInfo']> = {
@@ -649,8 +778,16 @@ export type QueryResolvers<ContextType = PlatformContext, ParentType extends Res
   module?: Resolver<Maybe<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModuleArgs, 'name'>>;
   moduleChangePlan?: Resolver<ResolversTypes['ChangePlan'], ParentType, ContextType, RequireFields<QueryModuleChangePlanArgs, 'action' | 'name'>>;
   modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['PlatformInfo'], ParentType, ContextType>;
+  rolePermissions?: Resolver<Array<ResolversTypes['RolePermissions']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RolePermissionsResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['RolePermissions'] = ResolversParentTypes['RolePermissions']> = {
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type SchemaChangeResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange']> = {
@@ -666,8 +803,12 @@ export type SubscriptionResolvers<ContextType = PlatformContext, ParentType exte
 
 export type UserResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
@@ -684,8 +825,10 @@ export type Resolvers<ContextType = PlatformContext> = {
   ModuleDependency?: ModuleDependencyResolvers<ContextType>;
   ModuleEvent?: ModuleEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Permission?: PermissionResolvers<ContextType>;
   PlatformInfo?: PlatformInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RolePermissions?: RolePermissionsResolvers<ContextType>;
   SchemaChange?: SchemaChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
