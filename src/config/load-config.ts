@@ -20,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   tokenTtlSeconds: number;
+  /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
+  testPauseAtStep: string | undefined;
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -71,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    testPauseAtStep: e.TEST_PAUSE_AT_STEP,
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,

@@ -24,9 +24,12 @@ export const serveCommand: CliCommand = {
     const config = loadConfig(io.env);
     const platform = createPlatform(config);
     const started = await platform.start();
-    // One write, so a reader sees the whole banner at once (a pipe keeps a small write whole).
+    // One write, "Admin page" last: whoever reads it (people, test/support/server-process.ts) knows it is complete.
     io.stdout(
-      `\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)\nAdmin page   ${started.url}/admin\n${bootstrapLine(started.bootstrap)}`,
+      `
+A64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)
+${bootstrapLine(started.bootstrap)}Admin page   ${started.url}/admin
+`,
     );
     const shutdown = async (signal: string) => {
       platform.logger.info({ signal }, 'shutting down');
