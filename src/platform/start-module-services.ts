@@ -12,6 +12,7 @@ import { createOperationJournal } from '../plugins/operations/operation-journal.
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
@@ -81,9 +82,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     logger,
     core: {
       typeDefs: options.core.typeDefs,
-      resolvers: mergeResolvers(
-        options.core.resolvers,
-        createOperationResolvers(() => resolverDeps!),
+      resolvers: guardCoreResolvers(
+        mergeResolvers(
+          options.core.resolvers,
+          createOperationResolvers(() => resolverDeps!),
+        ),
       ),
     },
     bundledDir: options.bundledDir,

@@ -4,6 +4,7 @@ import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
 import { createMaskError } from './mask-error.js';
 import type { SchemaHolder } from './schema-holder.js';
+import { markTrustedContext } from './trusted-contexts.js';
 import { useJitExecution } from './use-jit-execution.js';
 
 export interface YogaServerOptions {
@@ -52,7 +53,10 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    context: async ({ request }): Promise<RequestAuth> => {
+    context: async (initialContext): Promise<RequestAuth> => {
+      // Core resolvers refuse any other context (see guard-core-resolvers.ts).
+      markTrustedContext(initialContext);
+      const { request } = initialContext;
       const token = bearerToken(request);
       if (token === null) return { user: null, actor: 'anonymous' };
       try {
