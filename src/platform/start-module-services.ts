@@ -7,7 +7,7 @@ import { createOperationResolvers, type OperationResolverDeps } from '../plugins
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
@@ -29,6 +29,8 @@ export interface ModuleServicesOptions {
 export interface ModuleServices {
   runtime: ModuleRuntime;
   schemaHolder: SchemaHolder;
+  /** Progress of every module operation (metrics count the finished ones). */
+  events: ModuleEventBus;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
@@ -127,6 +129,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   return {
     runtime,
     schemaHolder,
+    events,
     devRegistry,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;

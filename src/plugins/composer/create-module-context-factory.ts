@@ -3,8 +3,8 @@ import { bindHandleToUser } from '../handle/bind-handle-to-user.js';
 import type { PermissionRegistry } from '../handle/permission-registry.js';
 import { frozenCopy } from './frozen-copy.js';
 
-/** Turns a request's context into the one a module's resolvers see. */
-export type ModuleContextFactory = (requestContext: unknown) => ModuleContext;
+/** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
+export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
 
 const NO_CONTEXT = {};
 
@@ -18,7 +18,7 @@ const NO_CONTEXT = {};
  */
 export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionRegistry): ModuleContextFactory {
   const cache = new WeakMap<object, ModuleContext>();
-  return (requestContext) => {
+  const contextFor = (requestContext: unknown): ModuleContext => {
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;
     let context = cache.get(key);
     if (!context) {
@@ -28,4 +28,5 @@ export function createModuleContextFactory(handle: ModuleHandle, permissions: Pe
     }
     return context;
   };
+  return Object.assign(contextFor, { moduleName: handle.name });
 }
