@@ -4,7 +4,8 @@ import { isErrorCode } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 
 function codedOriginal(error: unknown): (Error & { extensions: Record<string, unknown> }) | null {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  // A coded GraphQLError made outside a resolver (plugins, streams) has no originalError.
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (!(original instanceof Error)) return null;
   const extensions = (original as { extensions?: Record<string, unknown> }).extensions;
   return extensions && isErrorCode(extensions.code) ? (original as Error & { extensions: Record<string, unknown> }) : null;
