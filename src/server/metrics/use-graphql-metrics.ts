@@ -6,10 +6,15 @@ function operationType(document: DocumentNode, name: string | null | undefined):
   return getOperationAST(document, name)?.operation ?? 'unknown';
 }
 
-function countErrors(metrics: PlatformMetrics, operation: string, errors: readonly Error[] | undefined): void {
+function countErrors(
+  metrics: PlatformMetrics,
+  operation: string,
+  errors: readonly Error[] | undefined,
+  fallbackCode = 'INTERNAL_SERVER_ERROR',
+): void {
   for (const error of errors ?? []) {
     const code = (error as { extensions?: Record<string, unknown> }).extensions?.code;
-    metrics.errors.inc({ operation, code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+    metrics.errors.inc({ operation, code: typeof code === 'string' ? code : fallbackCode });
   }
 }
 
@@ -23,7 +28,8 @@ export function useGraphqlMetrics(metrics: PlatformMetrics): Plugin {
       return ({ result }) => {
         if (result.length === 0) return;
         metrics.requests.inc({ operation: 'invalid' });
-        countErrors(metrics, 'invalid', result);
+        // Yoga adds the code to validation errors only later, when it formats the response.
+        countErrors(metrics, 'invalid', result, 'GRAPHQL_VALIDATION_FAILED');
       };
     },
     onExecute({ args }) {
