@@ -28,7 +28,8 @@ function createGate(): Gate {
 }
 
 // In-process modules see the test's globalThis: their resolvers and hooks wait on these gates.
-const gates = ((globalThis as { __a64Gates?: Record<string, Gate> }).__a64Gates = {} as Record<string, Gate>);
+const gates: Record<string, Gate> = {};
+(globalThis as { __a64Gates?: Record<string, Gate> }).__a64Gates = gates;
 const atGate = (name: string) => `const gate = globalThis.__a64Gates[${JSON.stringify(name)}]; gate.enter(); await gate.released;`;
 
 /** A new TCP connection either connects (true) or is refused (false). */
