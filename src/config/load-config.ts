@@ -20,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   tokenTtlSeconds: number;
+  /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
+  testPauseAtStep: string | undefined;
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -43,6 +45,14 @@ export interface Config {
   /** `/metrics`: off, open, or behind a Bearer token read from a file. */
   metrics: 'off' | 'on' | { tokenFile: string };
   shutdownTimeoutMs: number;
+  /** Sign-in throttling: failures counted per account and per client address within the window. */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+    /** The first block after the limit; each further failure doubles it (capped at the window). */
+    blockSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    testPauseAtStep: e.TEST_PAUSE_AT_STEP,
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,
@@ -98,5 +109,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metrics: e.METRICS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    loginThrottle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
+    },
   };
 }
