@@ -8,11 +8,12 @@ import { createOperationResolvers, type OperationResolverDeps } from '../plugins
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
@@ -34,6 +35,8 @@ export interface ModuleServices {
   schemaHolder: SchemaHolder;
   /** Field usage (for the yoga plugin), change plans and update policies. */
   safeChanges: SafeChanges;
+  /** Progress of every module operation (metrics count the finished ones). */
+  events: ModuleEventBus;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
@@ -89,12 +92,14 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     logger,
     core: {
       typeDefs: options.core.typeDefs,
-      resolvers: mergeResolvers(
+      resolvers: guardCoreResolvers(
         mergeResolvers(
-          options.core.resolvers,
-          createOperationResolvers(() => resolverDeps!),
+          mergeResolvers(
+            options.core.resolvers,
+            createOperationResolvers(() => resolverDeps!),
+          ),
+          createChangeResolvers(() => changeDeps!),
         ),
-        createChangeResolvers(() => changeDeps!),
       ),
     },
     bundledDir: options.bundledDir,
@@ -139,6 +144,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     runtime,
     schemaHolder,
     safeChanges,
+    events,
     devRegistry,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
