@@ -14,7 +14,12 @@ describe('sign-in throttling through GraphQL', () => {
   });
 
   it('per account: after LOGIN_MAX_FAILURES wrong passwords even the right one is RATE_LIMITED with retryAfterSeconds', async () => {
-    platform = await startTestPlatform({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', LOGIN_BLOCK_SECONDS: '600' });
+    platform = await startTestPlatform({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+      LOGIN_BLOCK_SECONDS: '600',
+      METRICS: 'on',
+    });
     const ann = await createUser(platform, await platform.adminToken(), 'ann@example.test');
     for (let i = 0; i < 3; i++)
       expect(errorCode(await platform.gql(LOGIN, { e: ann.email, p: `wrong Passw0rd ${i}` }))).toBe('UNAUTHENTICATED');
@@ -30,6 +35,9 @@ describe('sign-in throttling through GraphQL', () => {
     expect(errorCode(await platform.gql(LOGIN, { e: 'nobody@example.test', p: 'wrong Passw0rd' }))).toBe('RATE_LIMITED');
     // Other accounts still sign in.
     expect(errorCode(await platform.gql(LOGIN, { e: 'root@example.test', p: 'correct horse battery' }))).toBeUndefined();
+    // Refusals are counted for operators.
+    const metrics = await (await fetch(`${platform.url}/metrics`)).text();
+    expect(metrics).toMatch(/a64_rate_limited_total\{limit="login_account"\} [1-9]/);
   });
 
   it('a successful sign-in resets the account’s count', async () => {
