@@ -84,7 +84,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       catalog,
       livePermissions: catalog.live,
       audit: createAuditLogRepository(store),
-      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers)),
+      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers), recordRateLimited),
     });
 
     let schemaVersion = () => 1;
