@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { compileResultSerializer } from './compile-result-serializer.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
 
@@ -39,12 +40,10 @@ export function useJitExecution(): Plugin {
     // One document may hold several operations; only cache the single-operation case by document.
     const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
     if (cacheable && cache.has(document)) return cache.get(document) ?? null;
-    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
-    // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
-    // than falling back to graphql-js.
-    const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
-    const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
+    const result = compileQuery(schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : null;
+    // graphql-jit's own compiled serializer refuses custom scalars (DateTime, JSON); ours knows them.
+    if (compiled) compiled.stringify = compileResultSerializer(schema, document, operationName);
     if (cacheable) cache.set(document, compiled);
     return compiled;
   }
