@@ -45,7 +45,7 @@ async function seed(platform: TestPlatform, token: string): Promise<void> {
  * `farms` resolver returns the answers the platform gave, from memory; every other field uses the
  * default resolver. The platform's work minus the platform: no auth, store, module context or JIT.
  */
-async function startBareYoga(sdl: string, answers: Map<string, unknown>): Promise<{ server: Server; url: string }> {
+export async function startBareYoga(sdl: string, answers: Map<string, unknown>): Promise<{ server: Server; url: string }> {
   const schema = makeExecutableSchema({
     typeDefs: sdl,
     resolvers: {

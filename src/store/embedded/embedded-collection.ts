@@ -18,6 +18,7 @@ import type {
 import { ensureIndex } from './ensure-index.js';
 import { mapNedbError } from './map-nedb-error.js';
 import type { Datastore } from './nedb.js';
+import { canReadDirectly, countMatching, readDocuments } from './read-documents.js';
 import { translateFilter } from './translate-filter.js';
 import { buildUpsertDocument, type TranslatedUpdate, translateUpdate } from './translate-update.js';
 
@@ -32,8 +33,9 @@ export interface EmbeddedCollectionBackend {
 type Doc = StoredDocument;
 
 /**
- * A collection of the embedded store. Reads go straight to nedb (which returns deep copies);
- * writes run under the collection's mutex. Filters and updates are translated to nedb's dialect.
+ * A collection of the embedded store. Reads run nedb's matcher over its in-memory documents and
+ * return one copy per document (read-documents.ts); writes run under the collection's mutex.
+ * Filters and updates are translated to nedb's dialect.
  */
 export class EmbeddedCollection<T extends StoredDocument = StoredDocument> implements Collection<T> {
   constructor(
@@ -48,6 +50,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const datastore = await this.backend.datastore();
+    if (canReadDirectly(datastore)) return readDocuments(datastore, translateFilter(filter), options) as T[];
     let cursor = datastore.findAsync<Doc>(translateFilter(filter), options.projection ?? {});
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -57,6 +60,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
 
   async countDocuments(filter: Filter = {}): Promise<number> {
     const datastore = await this.backend.datastore();
+    if (canReadDirectly(datastore)) return countMatching(datastore, translateFilter(filter));
     return (await datastore.countAsync(translateFilter(filter))) as unknown as number;
   }
 
