@@ -64,18 +64,16 @@ function handles(): { base: ModuleHandle; request: () => ModuleHandle } {
 async function seed(farms: number, blocksPerFarm: number): Promise<string[]> {
   const ids = Array.from({ length: farms }, (_, i) => `farm-${String(i).padStart(3, '0')}`);
   await store.collection('farms').insertMany(ids.map((_id, i) => ({ _id, name: `Farm ${i}`, deletedAt: i === 0 ? 'gone' : null })));
-  await store
-    .collection('blocks')
-    .insertMany(
-      ids.flatMap((farmId) =>
-        Array.from({ length: blocksPerFarm }, (_, b) => ({
-          farmId,
-          name: `${farmId}/${b}`,
-          order: blocksPerFarm - b,
-          state: b % 2 ? 'EMPTY' : 'PLANTED',
-        })),
-      ),
-    );
+  await store.collection('blocks').insertMany(
+    ids.flatMap((farmId) =>
+      Array.from({ length: blocksPerFarm }, (_, b) => ({
+        farmId,
+        name: `${farmId}/${b}`,
+        order: blocksPerFarm - b,
+        state: b % 2 ? 'EMPTY' : 'PLANTED',
+      })),
+    ),
+  );
   reads.mockClear();
   return ids;
 }
