@@ -62,18 +62,21 @@ function copyProjected(document: Doc, projection: FindOptions['projection']): Do
 }
 
 /**
- * `find` on nedb's in-memory documents without its cursor: same matcher, order and projection,
- * but the sort values are read once per document and only the returned page is copied, once
- * (the cursor copies projected documents twice and re-reads sort paths on every comparison).
- * Synchronous: a read sees every write whose in-memory change is done.
+ * The documents `find` returns, as references into nedb's memory: nedb's matcher and order, with
+ * each document's sort values read once (nedb's cursor re-reads them on every comparison).
+ * Synchronous: a read sees every write whose in-memory change is done. Copy before handing out.
  */
-export function readDocuments(datastore: Datastore, query: Record<string, unknown>, options: FindOptions): Doc[] {
-  const projection = options.projection;
-  if (projection) assertProjection(projection);
+export function selectDocuments(datastore: Datastore, query: Record<string, unknown>, options: FindOptions): Doc[] {
   let documents = matching(datastore, query);
   if (options.sort && Object.keys(options.sort).length > 0) documents = sortDocuments(documents, options.sort);
   const skip = options.skip ?? 0;
   if (skip > 0 || options.limit) documents = documents.slice(skip, options.limit ? skip + options.limit : undefined);
+  return documents;
+}
+
+/** The caller's copies of selected documents, projected; nedb's memory is never handed out. */
+export function copyDocuments(documents: readonly Doc[], projection: FindOptions['projection']): Doc[] {
+  if (projection) assertProjection(projection);
   return documents.map((document) => copyProjected(document, projection));
 }
 
