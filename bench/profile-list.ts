@@ -3,9 +3,9 @@ import { Session } from 'node:inspector/promises';
 import { printSchema } from 'graphql';
 import { startTestPlatform } from '../test/support/start-test-platform.js';
 import { runLoad } from './load.js';
-import { startBareYoga } from './sections/modules-throughput.js';
 import { FIRST_PARTY, firstPartyBundledDir } from './support/first-party-bundled-dir.js';
 import { mainThreadCpuMs } from './support/main-thread-cpu.js';
+import { schemaAnsweringFromMemory, startBareYoga } from './support/peer-servers.js';
 import { FARM_QUERIES, seedFarms } from './support/seed-farms.js';
 
 // `node --import tsx bench/profile-list.ts [flat|nested] [seconds] [profile.cpuprofile]`: the A64
@@ -25,7 +25,11 @@ try {
   let url = platform.graphqlUrl;
   if (bare) {
     const answer = await platform.gql<{ farms: unknown }>(FARM_QUERIES[which], undefined, token);
-    url = (await startBareYoga(printSchema(platform.modules.schema()), new Map([[FARM_QUERIES[which], answer.data?.farms]]))).url;
+    url = (
+      await startBareYoga(
+        schemaAnsweringFromMemory(printSchema(platform.modules.schema()), new Map([[FARM_QUERIES[which], answer.data?.farms]])),
+      )
+    ).url;
   }
   await runLoad(url, body, { seconds: 1, headers: { authorization: `Bearer ${token}` } });
   const session = new Session();
