@@ -65,8 +65,8 @@ describe('compileResultSerializer', () => {
     expect(compileResultSerializer(schema, parse(query))(JSON.parse(text))).toBe(text);
   });
 
-  it('serves DateTime and JSON answers through yoga + jit with the compiled serializer, never JSON.stringify of the whole result', async () => {
-    const yoga = createYoga({ schema, plugins: [useJitExecution()], logging: false });
+  it('with compiledSerializer, serves DateTime and JSON answers through yoga + jit with it, never JSON.stringify of the whole result', async () => {
+    const yoga = createYoga({ schema, plugins: [useJitExecution({ compiledSerializer: true })], logging: false });
     for (const query of QUERIES) {
       const stringify = vi.spyOn(JSON, 'stringify');
       const text = await answer(yoga, query);
