@@ -192,7 +192,13 @@ export type Query = {
   /** The signed-in user, or null without a token. */
   me: Maybe<User>;
   module: Maybe<Module>;
-  /** Signed-in users: bundled + installed + registry modules. */
+  /**
+   * Signed-in users: bundled + installed + registry modules. The registry's offer comes from a
+   * catalog cached for REGISTRY_TTL_SECONDS; `refresh: true` fetches and verifies the catalog now
+   * (after `a64 registry publish`, so `latestVersion` and AVAILABLE modules show the new release
+   * at once). `refresh: true` needs ADMIN or SUPER_ADMIN (FORBIDDEN otherwise); a registry that
+   * cannot be reached still lists from the last good catalog.
+   */
   modules: Array<Module>;
   platform: PlatformInfo;
   /** ADMIN or SUPER_ADMIN. */
@@ -207,6 +213,10 @@ export type QueryAuditLogArgs = {
 
 export type QueryModuleArgs = {
   name: Scalars['String']['input'];
+};
+
+export type QueryModulesArgs = {
+  refresh?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type Role = 'ADMIN' | 'SUPER_ADMIN' | 'USER';
@@ -511,7 +521,7 @@ export type QueryResolvers<
   auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   module?: Resolver<Maybe<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModuleArgs, 'name'>>;
-  modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType>;
+  modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModulesArgs, 'refresh'>>;
   platform?: Resolver<ResolversTypes['PlatformInfo'], ParentType, ContextType>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };

@@ -111,7 +111,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     storedLicense: async (name) => runtime.storedLicense(name),
   };
   const installer = createModuleInstaller(installerDeps);
-  resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
+  resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: (refreshOptions) => catalog.refresh(refreshOptions) };
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();

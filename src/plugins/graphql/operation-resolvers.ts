@@ -16,8 +16,8 @@ export interface OperationResolverDeps {
   events: ModuleEventBus;
   audit: AuditLogRepository;
   lock: OperationLock;
-  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS) before listing. */
-  refreshCatalog(): Promise<void>;
+  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS, or now with `fresh`) before listing. */
+  refreshCatalog(options?: { fresh?: boolean }): Promise<void>;
 }
 
 const MAX_AUDIT_PAGE = 200;
@@ -68,9 +68,11 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
 
   return {
     Query: {
-      async modules(_parent: unknown, _args: unknown, context: Context) {
-        requireUser(context);
-        await deps().refreshCatalog();
+      async modules(_parent: unknown, args: { refresh?: boolean | null }, context: Context) {
+        // A forced fetch costs a registry round trip: only for those who manage modules.
+        if (args.refresh) requireRole(context, 'ADMIN', 'SUPER_ADMIN');
+        else requireUser(context);
+        await deps().refreshCatalog({ fresh: args.refresh === true });
         return deps().runtime.list();
       },
       async module(_parent: unknown, args: { name: string }, context: Context) {
