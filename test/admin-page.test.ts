@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCREENSHOT = '/tmp/admin.png';
 const WAIT = { timeout: 10_000 };
 
 /** The visible text of an element, trimmed (what a person reads). */
@@ -267,7 +267,7 @@ describe('admin page at /admin (real Chromium)', () => {
       }
       const body = route.request().postDataJSON() as { query: string; variables: Record<string, unknown> };
       const json = (payload: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(payload) });
-      if (body.query.includes('modules {')) return json({ data: { modules: [available, installed, failed] } });
+      if (/\bmodules[ (]/.test(body.query)) return json({ data: { modules: [available, installed, failed] } });
       const field = /\b(installModule|upgradeModule|uninstallModule|setModuleLicense|enableModule)\(/.exec(body.query)?.[1];
       if (!field) return route.continue();
       calls.push({ field, variables: body.variables });
@@ -299,7 +299,9 @@ describe('admin page at /admin (real Chromium)', () => {
     const inventoryDetail = page.locator('tr[data-module-detail="inventory"]');
     await expect
       .poll(() => textOf(inventoryDetail.locator('.row-error')), WAIT)
-      .toBe('LICENSE_INVALID: The license key is for another installation.');
+      .toBe(
+        'Refused: The license key is for another installation. Check that the key is for this module and for this installation (its ID is at the top of the page). LICENSE_INVALID',
+      );
     expect(calls.at(-1)).toEqual({
       field: 'installModule',
       variables: { input: { name: 'inventory', version: '2.0.0', licenseKey: 'key-for-another-installation' } },
@@ -397,7 +399,13 @@ describe('admin page at /admin (real Chromium)', () => {
     });
     await install.getByLabel('Module name').fill('no_such_module');
     await install.getByRole('button', { name: 'Install' }).click();
-    await expect.poll(() => textOf(page.locator('#install-by-name-error')), WAIT).toBe(unknown);
+    // The API names its query; the page says what to do on the page, and keeps the code.
+    expect(unknown).toContain('Check the name with the modules query.');
+    await expect
+      .poll(() => textOf(page.locator('#install-by-name-error')), WAIT)
+      .toBe(
+        'Refused: The registry has no module named "no_such_module". Check the name against the Modules table; “Refresh” fetches the registry’s newest catalog. (MODULE_NOT_FOUND)',
+      );
 
     // A row action against the live server: disable an enabled module, then enable it again.
     const enabled = modules.find((module) => module.state === 'ENABLED');
@@ -421,7 +429,10 @@ describe('admin page at /admin (real Chromium)', () => {
       .waitFor({ state: 'visible', ...WAIT });
     await expect.poll(() => textOf(page.locator('#operations-connection')), WAIT).not.toBe('');
 
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // Into this test's own temporary directory (removed with the platform), never a shared path.
+    const screenshot = path.join(platform.dataDir, 'admin.png');
+    await page.screenshot({ path: screenshot, fullPage: true });
+    expect(statSync(screenshot).size).toBeGreaterThan(0);
     // platform, me/login, modules, users, auditLog, createUser, installModule, disable/enable, moduleEvents
     expect(new Set(sentOperations).size).toBeGreaterThanOrEqual(9);
 

@@ -102,6 +102,11 @@ export type ModuleEvent = {
   __typename?: 'ModuleEvent';
   at: Scalars['DateTime']['output'];
   bytes: Maybe<Scalars['Float']['output']>;
+  /**
+   * On a FAILED event: the error's code, as in `errors[].extensions.code` of the mutation (e.g.
+   * LICENSE_REQUIRED, DEPENDENTS_ENABLED), so a watcher can tell a refusal from a fault. Null otherwise.
+   */
+  code: Maybe<Scalars['String']['output']>;
   kind: OperationKind;
   message: Maybe<Scalars['String']['output']>;
   module: Scalars['String']['output'];
@@ -466,6 +471,7 @@ export type ModuleEventResolvers<
 > = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   bytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OperationKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -51,15 +51,15 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
         .catch(() => {});
       throw error;
     }
-    const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string) =>
-      events.publish({ operationId, module: name, kind, step, status, message });
+    const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string, code?: string) =>
+      events.publish({ operationId, module: name, kind, step, status, message, code });
     try {
       publish('RUNNING', 'ACTIVATE', `${kind.toLowerCase()} ${name}`);
       const info = kind === 'ENABLE' ? await runtime.enable(name, { actor }) : await runtime.disable(name, { actor });
       publish('SUCCEEDED', 'DONE', `${name} is ${info.state.toLowerCase()}`);
       return info;
     } catch (error) {
-      publish('FAILED', 'ACTIVATE', (error as Error).message);
+      publish('FAILED', 'ACTIVATE', (error as Error).message, isPlatformError(error) ? error.code : 'INTERNAL');
       throw error;
     } finally {
       await lease.release();
