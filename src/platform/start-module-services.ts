@@ -62,7 +62,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   const journal = createOperationJournal(store);
   await recoverInterruptedOperations({ store, journal, logger, installedDir, stagingRoot, ownsAllOperations: store.kind === 'embedded' });
 
-  const devRegistry = config.registryUrl ? null : loadDevRegistry();
+  const devRegistry = config.registryUrl ? null : await loadDevRegistry({ logger });
   let registry =
     config.registryUrl && config.registryPublicKey ? await createRegistry(options, config.registryUrl, config.registryPublicKey) : null;
   const catalog = createCatalogView(() => registry, logger);
