@@ -25,7 +25,11 @@ export interface ResignResult {
  * days) when they expire within `withinDays`: the development registry must stay usable
  * however long ago `npm install` built it. A real registry does this with `a64 registry resign`.
  */
-export async function resignIfExpiring(registryDir: string, privateJwk: PrivateJwk, options: ResignIfExpiringOptions): Promise<ResignResult> {
+export async function resignIfExpiring(
+  registryDir: string,
+  privateJwk: PrivateJwk,
+  options: ResignIfExpiringOptions,
+): Promise<ResignResult> {
   const now = options.now ?? new Date();
   const soon = now.getTime() + options.withinDays * 86_400_000;
   const resigned: string[] = [];
