@@ -53,6 +53,16 @@ export const EnvSchema = z.object({
   MAX_PACKAGE_ENTRIES: positiveInt(20_000),
   MODULE_HOOK_TIMEOUT_MS: positiveInt(10_000),
   MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  /**
+   * Tests only (docs/operators/running.md): a module operation that finishes this step
+   * stops there, as if hung, and says so in the log — so a test can kill the process at a known
+   * point instead of after a guessed delay.
+   */
+  TEST_PAUSE_AT_STEP: z.enum(['LICENSE', 'DOWNLOAD', 'VERIFY', 'EXTRACT', 'RESOLVE', 'LOAD', 'ACTIVATE', 'CLEANUP']).optional(),
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(3600),
+  LOGIN_BLOCK_SECONDS: positiveInt(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -20,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   tokenTtlSeconds: number;
+  /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
+  testPauseAtStep: string | undefined;
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -27,6 +29,14 @@ export interface Config {
     moduleHookTimeoutMs: number;
     maxBodyBytes: number;
     minPasswordLength: number;
+  };
+  /** Sign-in throttling: failures counted per account and per client address within the window. */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+    /** The first block after the limit; each further failure doubles it (capped at the window). */
+    blockSeconds: number;
   };
 }
 
@@ -63,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    testPauseAtStep: e.TEST_PAUSE_AT_STEP,
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,
@@ -70,6 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       moduleHookTimeoutMs: e.MODULE_HOOK_TIMEOUT_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       minPasswordLength: 10,
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
     },
   };
 }

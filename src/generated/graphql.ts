@@ -123,17 +123,49 @@ export type ModuleState = 'AVAILABLE' | 'DISABLED' | 'ENABLED' | 'FAILED';
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** SUPER_ADMIN. Passwords have at least 10 characters; emails are unique. */
+  /** The signed-in user. Every token issued before stops working, this one included: sign in again. */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * SUPER_ADMIN (any role); ADMIN (role USER only). Passwords: 10+ characters and not easy to
+   * guess; emails are unique.
+   */
   createUser: User;
+  /** SUPER_ADMIN. Nobody deletes themselves or the last enabled SUPER_ADMIN. */
+  deleteUser: Scalars['Boolean']['output'];
   disableModule: Module;
   enableModule: Module;
+  /**
+   * SUPER_ADMIN (ADMIN and USER accounts); ADMIN (USER accounts only). Permissions must be declared
+   * by an installed module; PER_USER licenses limit how many users may hold a module's permissions.
+   */
+  grantPermissions: User;
   /** Resolves when the module is ENABLED and live. SUPER_ADMIN. */
   installModule: Module;
-  /** Wrong email and wrong password give the same UNAUTHENTICATED error. */
+  /**
+   * Anyone. Wrong email, wrong password and a disabled account give the same UNAUTHENTICATED error.
+   * Failed sign-ins are throttled per account and per client address: RATE_LIMITED with
+   * extensions.retryAfterSeconds.
+   */
   login: AuthPayload;
+  /** Same callers as grantPermissions. Applies to the user's very next request. */
+  revokePermissions: User;
   setModuleLicense: Module;
+  /** SUPER_ADMIN. Sets ADMIN's or USER's permissions (ADMIN holds every module permission until set). */
+  setRolePermissions: RolePermissions;
+  /** SUPER_ADMIN; ADMIN for USER accounts. Every token of that user issued before stops working. */
+  setUserPassword: Scalars['Boolean']['output'];
   uninstallModule: Scalars['Boolean']['output'];
+  /**
+   * SUPER_ADMIN (anyone); ADMIN (USER accounts, role USER only). The last enabled SUPER_ADMIN
+   * cannot be disabled or demoted. Applies to the user's very next request.
+   */
+  updateUser: User;
   upgradeModule: Module;
+};
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 export type MutationCreateUserArgs = {
@@ -142,12 +174,21 @@ export type MutationCreateUserArgs = {
   role: Role;
 };
 
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type MutationDisableModuleArgs = {
   name: Scalars['String']['input'];
 };
 
 export type MutationEnableModuleArgs = {
   name: Scalars['String']['input'];
+};
+
+export type MutationGrantPermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 export type MutationInstallModuleArgs = {
@@ -159,14 +200,34 @@ export type MutationLoginArgs = {
   password: Scalars['String']['input'];
 };
 
+export type MutationRevokePermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
 export type MutationSetModuleLicenseArgs = {
   licenseKey: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
 
+export type MutationSetRolePermissionsArgs = {
+  permissions: Array<Scalars['String']['input']>;
+  role: Role;
+};
+
+export type MutationSetUserPasswordArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
 export type MutationUninstallModuleArgs = {
   dropData?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
+};
+
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
 };
 
 export type MutationUpgradeModuleArgs = {
@@ -180,6 +241,17 @@ export type OperationKind = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UP
 export type OperationStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
 
 export type OperationStep = 'ACTIVATE' | 'CLEANUP' | 'DONE' | 'DOWNLOAD' | 'EXTRACT' | 'LICENSE' | 'LOAD' | 'QUEUED' | 'RESOLVE' | 'VERIFY';
+
+/** A permission an installed module declares. */
+export type Permission = {
+  __typename?: 'Permission';
+  description: Maybe<Scalars['String']['output']>;
+  /** The module that declares it. */
+  module: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** The roles holding it (grants to single users are not counted here). */
+  roles: Array<Role>;
+};
 
 export type PlatformInfo = {
   __typename?: 'PlatformInfo';
@@ -205,7 +277,13 @@ export type Query = {
    * cannot be reached still lists from the last good catalog.
    */
   modules: Array<Module>;
+  /** ADMIN or SUPER_ADMIN: every permission that installed modules declare. */
+  permissions: Array<Permission>;
   platform: PlatformInfo;
+  /** ADMIN or SUPER_ADMIN: the permissions each role holds. */
+  rolePermissions: Array<RolePermissions>;
+  /** ADMIN or SUPER_ADMIN; null when no user has this id. */
+  user: Maybe<User>;
   /** ADMIN or SUPER_ADMIN. */
   users: Array<User>;
 };
@@ -224,7 +302,17 @@ export type QueryModulesArgs = {
   refresh?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Role = 'ADMIN' | 'SUPER_ADMIN' | 'USER';
+
+export type RolePermissions = {
+  __typename?: 'RolePermissions';
+  permissions: Array<Scalars['String']['output']>;
+  role: Role;
+};
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -232,11 +320,24 @@ export type Subscription = {
   moduleEvents: ModuleEvent;
 };
 
+/** Fields left out stay as they are. */
+export type UpdateUserInput = {
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<Role>;
+};
+
 export type User = {
   __typename?: 'User';
   createdAt: Scalars['DateTime']['output'];
+  /** A disabled user cannot sign in, and their tokens stop working at once. */
+  disabled: Scalars['Boolean']['output'];
   email: Scalars['String']['output'];
+  /** Given to this user directly (grantPermissions). */
+  grants: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  lastLoginAt: Maybe<Scalars['DateTime']['output']>;
+  /** Effective: the role's permissions ∪ grants (SUPER_ADMIN: every permission). */
+  permissions: Array<Scalars['String']['output']>;
   role: Role;
 };
 
@@ -348,11 +449,14 @@ export type ResolversTypes = {
   OperationKind: OperationKind;
   OperationStatus: OperationStatus;
   OperationStep: OperationStep;
+  Permission: ResolverTypeWrapper<Permission>;
   PlatformInfo: ResolverTypeWrapper<PlatformInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  RolePermissions: ResolverTypeWrapper<RolePermissions>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<AuthUser>;
 };
 
@@ -373,10 +477,13 @@ export type ResolversParentTypes = {
   ModuleDependency: ModuleDependency;
   ModuleEvent: ModuleEvent;
   Mutation: Record<PropertyKey, never>;
+  Permission: Permission;
   PlatformInfo: PlatformInfo;
   Query: Record<PropertyKey, never>;
+  RolePermissions: RolePermissions;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  UpdateUserInput: UpdateUserInput;
   User: AuthUser;
 };
 
@@ -485,21 +592,52 @@ export type MutationResolvers<
   ContextType = PlatformContext,
   ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
 > = {
+  changePassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>
+  >;
   createUser?: Resolver<
     ResolversTypes['User'],
     ParentType,
     ContextType,
     RequireFields<MutationCreateUserArgs, 'email' | 'password' | 'role'>
   >;
+  deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationDisableModuleArgs, 'name'>>;
   enableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationEnableModuleArgs, 'name'>>;
+  grantPermissions?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationGrantPermissionsArgs, 'permissions' | 'userId'>
+  >;
   installModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationInstallModuleArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  revokePermissions?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokePermissionsArgs, 'permissions' | 'userId'>
+  >;
   setModuleLicense?: Resolver<
     ResolversTypes['Module'],
     ParentType,
     ContextType,
     RequireFields<MutationSetModuleLicenseArgs, 'licenseKey' | 'name'>
+  >;
+  setRolePermissions?: Resolver<
+    ResolversTypes['RolePermissions'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetRolePermissionsArgs, 'permissions' | 'role'>
+  >;
+  setUserPassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetUserPasswordArgs, 'id' | 'password'>
   >;
   uninstallModule?: Resolver<
     ResolversTypes['Boolean'],
@@ -507,7 +645,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationUninstallModuleArgs, 'dropData' | 'name'>
   >;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
   upgradeModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationUpgradeModuleArgs, 'name'>>;
+};
+
+export type PermissionResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Permission'] = ResolversParentTypes['Permission'],
+> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
 export type PlatformInfoResolvers<
@@ -528,8 +677,19 @@ export type QueryResolvers<
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   module?: Resolver<Maybe<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModuleArgs, 'name'>>;
   modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModulesArgs, 'refresh'>>;
+  permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['PlatformInfo'], ParentType, ContextType>;
+  rolePermissions?: Resolver<Array<ResolversTypes['RolePermissions']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type RolePermissionsResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['RolePermissions'] = ResolversParentTypes['RolePermissions'],
+> = {
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<
@@ -541,8 +701,12 @@ export type SubscriptionResolvers<
 
 export type UserResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  grants?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLoginAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
@@ -557,8 +721,10 @@ export type Resolvers<ContextType = PlatformContext> = {
   ModuleDependency?: ModuleDependencyResolvers<ContextType>;
   ModuleEvent?: ModuleEventResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Permission?: PermissionResolvers<ContextType>;
   PlatformInfo?: PlatformInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RolePermissions?: RolePermissionsResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

@@ -64,7 +64,7 @@ function renderEntry(entry) {
   return h(
     'tr',
     {},
-    h('td', { className: 'muted nowrap' }, formatDateTime(entry.at)),
+    h('td', { className: 'muted audit-when' }, formatDateTime(entry.at)),
     h('td', {}, entry.actor),
     h('td', {}, h('code', {}, entry.action)),
     h('td', {}, entry.module ? h('code', {}, entry.module) : h('span', { className: 'muted' }, '—')),
