@@ -229,6 +229,23 @@ describe('admin page: the first hour (real Chromium, real registry)', () => {
     await screenshot('admin-modules.png');
   });
 
+  it('shows the users view (screenshot for the docs)', async () => {
+    const created = await api<{ createUser: { id: string } }>(
+      'mutation { createUser(email: "maria@example.test", password: "tomatoes in the north field", role: USER) { id } }',
+    );
+    const granted = await api(
+      'mutation($id: ID!) { grantPermissions(userId: $id, permissions: ["farm.view", "farm.manage_blocks"]) { id } }',
+      {
+        id: created.data!.createUser.id,
+      },
+    );
+    expect(granted.errors).toBeUndefined();
+    await openPage(1360, 900);
+    const users = page.locator('#users-panel');
+    await users.locator('tbody tr', { hasText: 'maria@example.test' }).waitFor(WAIT);
+    await screenshot('admin-users.png', users);
+  });
+
   it('keeps the audit Outcome column whole at 1400 px', async () => {
     // A refusal the audit log records as FAILED:LICENSE_REQUIRED, the longest outcome there is.
     expect((await api('mutation { installModule(input: { name: "paid_extra" }) { name } }')).errors?.[0]?.extensions?.code).toBe(
@@ -248,6 +265,6 @@ describe('admin page: the first hour (real Chromium, real registry)', () => {
     const panel = await page.locator('#audit-table').evaluate((table) => table.parentElement!.getBoundingClientRect().right);
     expect(cell.right).toBeLessThanOrEqual(panel + 0.5);
     expect(cell.text).toBe('FAILEDLICENSE_REQUIRED');
-    await screenshot('admin-users.png', page.locator('.columns'));
+    await screenshot('admin-audit.png', page.locator('#audit-panel'));
   });
 });

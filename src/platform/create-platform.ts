@@ -8,13 +8,17 @@ import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
+import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
+import { createSubscriptionGuard } from '../server/use-subscription-guard.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
+import { isStoreAnswering } from './is-store-answering.js';
 import { close, listen } from './listen.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
 import { createPermissionCatalog } from './permission-catalog.js';
+import { wireMetrics } from './platform-metrics-wiring.js';
 import { loadInstallationId } from './settings-repository.js';
 import { startModuleServices } from './start-module-services.js';
 import { throttleStore } from './throttle-store.js';
@@ -40,7 +44,11 @@ export interface Platform {
   readonly config: Config;
   readonly logger: Logger;
   start(): Promise<StartedPlatform>;
-  /** Stops serving, lets in-flight requests finish, disables modules, closes the store. */
+  /**
+   * Stops accepting, ends subscription streams with a last SHUTTING_DOWN event, lets in-flight
+   * requests (and the module operations they run) finish for up to SHUTDOWN_TIMEOUT_SECONDS,
+   * disables modules, closes the store, flushes the log.
+   */
   stop(): Promise<void>;
 }
 
@@ -52,11 +60,14 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
   const stoppers: Array<() => Promise<void>> = [];
   let ready = false;
+  let subscriptions: ReturnType<typeof createSubscriptionGuard> | null = null;
 
   async function start(): Promise<StartedPlatform> {
     const startedAt = new Date();
-    const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
-    stoppers.unshift(() => store.close());
+    const metrics = config.metrics === 'off' ? null : createPlatformMetrics();
+    const openedStore = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
+    stoppers.unshift(() => openedStore.close());
+    const store = metrics ? instrumentStore(openedStore, metrics.storeDuration) : openedStore;
     const installationId = await loadInstallationId(store);
     let runtime: ModuleRuntime | undefined;
     const catalog = createPermissionCatalog(() => runtime);
@@ -93,19 +104,43 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     stoppers.unshift(() => moduleServices.stop());
     schemaVersion = () => schemaHolder.current().version;
 
-    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
+    const { http } = config;
+    subscriptions = createSubscriptionGuard({
+      auth,
+      maxSubscriptions: http.maxSubscriptions,
+      maxSubscriptionsPerUser: http.maxSubscriptionsPerUser,
+      recheckEveryMs: http.subscriptionRecheckMs,
+      onRefused: recordRateLimited,
+    });
+    const openSubscriptions = subscriptions;
+    const metricsWiring = metrics
+      ? await wireMetrics(config, metrics, moduleServices.events, {
+          schemaVersion: () => schemaHolder.current().version,
+          openSubscriptions: () => openSubscriptions.open(),
+        })
+      : null;
+    if (metricsWiring) stoppers.unshift(() => metricsWiring.dispose());
+    const yoga = createYogaServer({
+      schemaHolder,
+      auth,
+      logger,
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      // Ready: started, not stopping, the store answers and a schema is live.
+      isReady: async () => ready && (await isStoreAnswering(store)) && schemaHolder.current().schema !== undefined,
+      plugins: [subscriptions.plugin, ...(metrics ? [useGraphqlMetrics(metrics)] : [])],
+    });
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
       routes: [
         { prefix: '/admin', handler: createAdminRequestHandler() },
         ...(devRegistry ? [{ prefix: DEV_REGISTRY_PREFIX, handler: devRegistry.handler }] : []),
+        ...(metricsWiring ? [metricsWiring.route] : []),
       ],
-      isReady: () => ready,
-      maxBodyBytes: config.limits.maxBodyBytes,
+      limits: { maxBodyBytes: config.limits.maxBodyBytes, ...http },
     });
     const url = await listen(server, config.port, config.host);
-    stoppers.unshift(() => close(server));
+    stoppers.unshift(() => close(server, config.shutdownTimeoutMs));
     await moduleServices.attachDevRegistry(url);
     // Only now, with the server listening: a start that fails earlier creates no admin whose
     // generated password nobody saw (and a never-used one gets a new password on each start).
@@ -117,6 +152,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
 
   async function stop(): Promise<void> {
     ready = false;
+    subscriptions?.closeAll();
     for (const stopper of stoppers.splice(0)) await stopper();
     logger.flush?.();
   }

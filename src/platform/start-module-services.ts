@@ -7,11 +7,12 @@ import { createOperationResolvers, type OperationResolverDeps } from '../plugins
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
@@ -30,6 +31,8 @@ export interface ModuleServicesOptions {
 export interface ModuleServices {
   runtime: ModuleRuntime;
   schemaHolder: SchemaHolder;
+  /** Progress of every module operation (metrics count the finished ones). */
+  events: ModuleEventBus;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
@@ -83,9 +86,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     logger,
     core: {
       typeDefs: options.core.typeDefs,
-      resolvers: mergeResolvers(
-        options.core.resolvers,
-        createOperationResolvers(() => resolverDeps!),
+      resolvers: guardCoreResolvers(
+        mergeResolvers(
+          options.core.resolvers,
+          createOperationResolvers(() => resolverDeps!),
+        ),
       ),
     },
     bundledDir: options.bundledDir,
@@ -127,6 +132,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   return {
     runtime,
     schemaHolder,
+    events,
     devRegistry,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
