@@ -27,6 +27,8 @@ export function passwordSchema(userInputs: () => string[] = () => []) {
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
     .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
     .superRefine((password, ctx) => {
+      // zod runs this even after a failed length check: never score an oversized or short value.
+      if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return;
       const result = strength(password, userInputs());
       if (result.score >= MIN_SCORE) return;
       const hint = result.feedback.warning ?? result.feedback.suggestions[0] ?? 'add more words or characters';
