@@ -2,6 +2,7 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } f
 import type { AuthService } from '../auth/index.js';
 import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
+import { createYogaLogging } from './create-yoga-logging.js';
 import { createMaskError } from './mask-error.js';
 import type { SchemaHolder } from './schema-holder.js';
 import { markTrustedContext } from './trusted-contexts.js';
@@ -60,12 +61,7 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
     ],
     graphiql: { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError: createMaskError(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    logging: createYogaLogging(logger),
     context: async (initialContext): Promise<RequestAuth> => {
       const token = bearerToken(initialContext.request);
       // Core resolvers refuse any other context (see guard-core-resolvers.ts).
