@@ -1,3 +1,4 @@
+import { isPlatformError } from '../../errors/index.js';
 import type { Logger } from '../../logging/index.js';
 import type { AuditLogRepository } from '../audit/index.js';
 import type { ModuleInfo } from '../runtime/index.js';
@@ -60,6 +61,8 @@ async function checkOne(deps: UpdateCheckDeps, name: string, offered: readonly s
       return { ...result, outcome: 'APPLIED', reason: null };
     }
   } catch (error) {
+    // Another instance (or an admin) is operating on the module right now: the next pass decides.
+    if (isPlatformError(error, 'OPERATION_IN_PROGRESS')) return null;
     reasons = [`the upgrade failed: ${(error as Error).message}`];
   }
   const reason = `${target} not applied: ${reasons.join('; ')}`;
