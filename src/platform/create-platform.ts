@@ -86,7 +86,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     stoppers.unshift(() => moduleServices.stop());
     schemaVersion = () => schemaHolder.current().version;
 
-    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
+    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT, exposure: config.graphql });
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,

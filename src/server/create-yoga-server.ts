@@ -1,10 +1,20 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AuthService } from '../auth/index.js';
+import { type GraphqlExposure, loadConfig } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
+import { corsPolicy } from './cors-policy.js';
+import { createRequestAuth } from './create-request-auth.js';
+import { isGraphiqlAllowed } from './exposure-policy.js';
+import { createGraphiqlRenderer } from './graphiql-page.js';
 import { createMaskError } from './mask-error.js';
 import type { SchemaHolder } from './schema-holder.js';
+import { useCsrfPrevention } from './use-csrf-prevention.js';
+import { useGraphiqlHeaders } from './use-graphiql-headers.js';
+import { useIntrospectionPolicy } from './use-introspection-policy.js';
 import { useJitExecution } from './use-jit-execution.js';
+import { useOperationLimits } from './use-operation-limits.js';
+import { useStackOverflowGuard } from './use-stack-overflow-guard.js';
 
 export interface YogaServerOptions {
   schemaHolder: SchemaHolder;
@@ -13,6 +23,8 @@ export interface YogaServerOptions {
   graphqlEndpoint?: string;
   /** Compile queries with graphql-jit (default true). */
   jit?: boolean;
+  /** Limits, introspection, GraphiQL and CORS (docs/operators/limits.md); defaults as with no env set. */
+  exposure?: GraphqlExposure;
 }
 
 const DEFAULT_QUERY = `# Welcome to A64 Platform.
@@ -26,25 +38,30 @@ query Platform {
 }
 `;
 
-function bearerToken(request: Request): string | null {
-  const header = request.headers.get('authorization');
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return match ? match[1]! : '';
-}
-
 /**
  * graphql-yoga serving whatever schema is live in `schemaHolder`: each request reads the holder
  * once, when it starts, and runs to its end on that schema.
  */
 export function createYogaServer(options: YogaServerOptions): YogaServerInstance<Record<string, unknown>, RequestAuth> {
   const { schemaHolder, auth, logger } = options;
+  // Without settings: what an empty environment gives (development, default limits).
+  const exposure = options.exposure ?? loadConfig({}).graphql;
+  const requestAuth = createRequestAuth(auth);
   return createYoga<Record<string, unknown>, RequestAuth>({
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     schema: () => schemaHolder.current().schema,
     landingPage: false,
-    plugins: options.jit === false ? [] : [useJitExecution()],
-    graphiql: { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
+    cors: corsPolicy(exposure.corsOrigins),
+    plugins: [
+      useCsrfPrevention(),
+      useOperationLimits(exposure.limits),
+      useStackOverflowGuard(exposure.limits.depth),
+      useIntrospectionPolicy(exposure, requestAuth),
+      useGraphiqlHeaders(),
+      ...(options.jit === false ? [] : [useJitExecution()]),
+    ],
+    graphiql: () => isGraphiqlAllowed(exposure) && { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
+    renderGraphiQL: createGraphiqlRenderer(),
     maskedErrors: { maskError: createMaskError(logger) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -52,15 +69,6 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    context: async ({ request }): Promise<RequestAuth> => {
-      const token = bearerToken(request);
-      if (token === null) return { user: null, actor: 'anonymous' };
-      try {
-        const user = await auth.authenticate(token);
-        return { user, actor: user.email };
-      } catch (error) {
-        return { user: null, actor: 'anonymous', authError: error as Error };
-      }
-    },
+    context: ({ request }): Promise<RequestAuth> => requestAuth.authFor(request),
   });
 }

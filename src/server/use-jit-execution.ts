@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { createCompiledQueryCache } from './compiled-query-cache.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
 
@@ -18,40 +19,27 @@ function withSerializer(result: CompiledResult, compiled: CompiledQuery): Compil
   return result;
 }
 
-type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
+  // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
+  // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
+  // than falling back to graphql-js.
+  const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
+  const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
+  return isCompiledQuery(result) ? result : null;
+}
 
 /**
- * Executes queries and mutations with graphql-jit. Compiled queries are cached per **schema
- * object** and per parsed document (yoga's parse cache hands back the same DocumentNode for the
- * same text), so after a swap the old schema's compiled queries — and the old module resolvers
- * they close over — are never run again; both caches empty themselves when the objects go away.
- * A document graphql-jit cannot compile falls back to graphql-js.
+ * Executes queries and mutations with graphql-jit, only for documents within the JIT budget
+ * (jit-budget.ts: graphql-jit's compile grows exponentially with nested fragment spreads and
+ * quadratically with aliases); the rest, and documents graphql-jit cannot compile, run on
+ * graphql-js. Compiled queries live in a memory-bounded cache per schema object and parsed
+ * document (compiled-query-cache.ts).
  */
 export function useJitExecution(): Plugin {
-  const bySchema = new WeakMap<GraphQLSchema, CompiledCache>();
-
-  function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-    let cache = bySchema.get(schema);
-    if (!cache) {
-      cache = new WeakMap();
-      bySchema.set(schema, cache);
-    }
-    // One document may hold several operations; only cache the single-operation case by document.
-    const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
-    if (cacheable && cache.has(document)) return cache.get(document) ?? null;
-    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
-    // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
-    // than falling back to graphql-js.
-    const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
-    const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
-    const compiled = isCompiledQuery(result) ? result : null;
-    if (cacheable) cache.set(document, compiled);
-    return compiled;
-  }
-
+  const cache = createCompiledQueryCache(compile);
   return {
     onExecute({ args, setExecuteFn }) {
-      const compiled = compiledFor(args.schema, args.document, args.operationName ?? undefined);
+      const compiled = cache.get(args.schema, args.document, args.operationName ?? undefined);
       if (!compiled) return;
       setExecuteFn((execution) => {
         const result = compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});

@@ -6,7 +6,8 @@ type Context = Pick<PlatformContext, 'user' | 'actor' | 'authError'>;
 
 /**
  * Resolvers of `schema/modules.graphql` the runtime serves: `modules` and `module(name)` for
- * signed-in users; `enableModule` and `disableModule` for SUPER_ADMIN (audited by the runtime).
+ * signed-in users (`Module.installedBy` for ADMIN+ only); `enableModule` and `disableModule` for
+ * SUPER_ADMIN (audited by the runtime).
  */
 export function createModuleResolvers(runtime: Pick<ModuleRuntime, 'list' | 'get' | 'enable' | 'disable'>) {
   return {
@@ -19,6 +20,11 @@ export function createModuleResolvers(runtime: Pick<ModuleRuntime, 'list' | 'get
         requireUser(context);
         return runtime.get(args.name);
       },
+    },
+    Module: {
+      // Who installed a module is an admin's business (an email address), not every user's.
+      installedBy: (parent: { installedBy: string | null }, _args: unknown, context: Context) =>
+        context.user?.role === 'SUPER_ADMIN' || context.user?.role === 'ADMIN' ? parent.installedBy : null,
     },
     Mutation: {
       enableModule: (_parent: unknown, args: { name: string }, context: Context) => {
