@@ -4,7 +4,8 @@ import { isErrorCode } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 
 function codedOriginal(error: unknown): (Error & { extensions: Record<string, unknown> }) | null {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  // A coded error thrown outside a resolver (e.g. while parsing) reaches the mask unwrapped.
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (!(original instanceof Error)) return null;
   const extensions = (original as { extensions?: Record<string, unknown> }).extensions;
   return extensions && isErrorCode(extensions.code) ? (original as Error & { extensions: Record<string, unknown> }) : null;
@@ -18,6 +19,9 @@ function codedOriginal(error: unknown): (Error & { extensions: Record<string, un
 export function createMaskError(logger: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
     const coded = codedOriginal(error);
+    // Thrown as is outside a resolver (parse, request checks): already public; returning the
+    // same object also keeps yoga from logging a refusal as an error.
+    if (coded && coded === error) return coded;
     if (coded) {
       const located = error instanceof GraphQLError ? error : undefined;
       return createGraphQLError(coded.message, {
