@@ -1,6 +1,7 @@
 import { requireRole, requireUser } from '../../auth/require-role.js';
 import type { PlatformContext } from '../../server/context.js';
 import type { ModuleRuntime } from '../runtime/module-runtime.js';
+import { moduleFieldResolvers } from './module-field-resolvers.js';
 
 type Context = Pick<PlatformContext, 'user' | 'actor' | 'authError'>;
 
@@ -21,11 +22,7 @@ export function createModuleResolvers(runtime: Pick<ModuleRuntime, 'list' | 'get
         return runtime.get(args.name);
       },
     },
-    Module: {
-      // Who installed a module is an admin's business (an email address), not every user's.
-      installedBy: (parent: { installedBy: string | null }, _args: unknown, context: Context) =>
-        context.user?.role === 'SUPER_ADMIN' || context.user?.role === 'ADMIN' ? parent.installedBy : null,
-    },
+    Module: moduleFieldResolvers,
     Mutation: {
       enableModule: (_parent: unknown, args: { name: string }, context: Context) => {
         const user = requireRole(context, 'SUPER_ADMIN');
