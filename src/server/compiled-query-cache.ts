@@ -13,7 +13,7 @@ export interface CompiledQueryCacheOptions {
   budget?: JitBudget;
 }
 
-/** `null`: compiled to nothing usable, or over budget — run it on graphql-js. */
+/** `compiled: null`: graphql-jit cannot compile it — run it on graphql-js. */
 type Entry = { compiled: CompiledQuery | null; bytes: number };
 
 /**
@@ -27,6 +27,8 @@ export function createCompiledQueryCache(
   options: CompiledQueryCacheOptions = {},
 ) {
   const bySchema = new WeakMap<GraphQLSchema, LRUCache<DocumentNode, Entry>>();
+  // Weak: an over-budget document can be huge, and remembering the verdict must not keep it alive.
+  const overBudget = new WeakSet<DocumentNode>();
   const maxSize = options.maxBytes ?? 32 * 1024 * 1024;
 
   function cacheOf(schema: GraphQLSchema): LRUCache<DocumentNode, Entry> {
@@ -46,8 +48,13 @@ export function createCompiledQueryCache(
       const cache = cacheOf(schema);
       const hit = cacheable ? cache.get(document) : undefined;
       if (hit) return hit.compiled;
+      if (overBudget.has(document)) return null;
       const { within, cost } = isWithinJitBudget(document, options.budget);
-      const compiled = within ? compile(schema, document, operationName) : null;
+      if (!within) {
+        overBudget.add(document);
+        return null;
+      }
+      const compiled = compile(schema, document, operationName);
       const bytes = BYTES_PER_ENTRY + (compiled && cost ? cost.selections * BYTES_PER_SELECTION : 0);
       if (cacheable && bytes <= maxSize) cache.set(document, { compiled, bytes });
       return compiled;

@@ -8,6 +8,7 @@ import { createRequestAuth } from './create-request-auth.js';
 import { isGraphiqlAllowed } from './exposure-policy.js';
 import { createGraphiqlRenderer } from './graphiql-page.js';
 import { createMaskError } from './mask-error.js';
+import { createParserCache } from './parser-cache.js';
 import type { SchemaHolder } from './schema-holder.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiqlHeaders } from './use-graphiql-headers.js';
@@ -52,6 +53,7 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
     schema: () => schemaHolder.current().schema,
     landingPage: false,
     cors: corsPolicy(exposure.corsOrigins),
+    parserAndValidationCache: createParserCache(),
     plugins: [
       useCsrfPrevention(),
       useOperationLimits(exposure.limits),

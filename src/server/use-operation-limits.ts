@@ -28,7 +28,8 @@ function reportAs(limit: LimitName, max: number) {
   };
 }
 
-function validationRules(limits: OperationLimits): ValidationRule[] {
+/** The validation rules of the limits that are on (the token limit works in the parser). */
+export function limitValidationRules(limits: OperationLimits): ValidationRule[] {
   const rules: ValidationRule[] = [];
   // Introspection is exempt from depth and cost (GraphiQL's own query is deep); armor ≥ 2.4
   // exempts only a real `__schema` *field*, not a fragment named `__schema` (GHSA-224p-v68g-5g8f).
@@ -47,7 +48,7 @@ function validationRules(limits: OperationLimits): ValidationRule[] {
  * text, so a repeated query pays for the checks once.
  */
 export function useOperationLimits(limits: OperationLimits): Plugin {
-  const rules = validationRules(limits);
+  const rules = limitValidationRules(limits);
   const tokens = limits.tokens
     ? maxTokensPlugin({
         n: limits.tokens,
