@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +17,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCREENSHOT = '/tmp/admin.png';
 const WAIT = { timeout: 10_000 };
 
 /** The visible text of an element, trimmed (what a person reads). */
@@ -421,7 +421,8 @@ describe('admin page at /admin (real Chromium)', () => {
       .waitFor({ state: 'visible', ...WAIT });
     await expect.poll(() => textOf(page.locator('#operations-connection')), WAIT).not.toBe('');
 
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // Into the test's own temporary DATA_DIR: parallel runs never share a file.
+    await page.screenshot({ path: path.join(platform.dataDir, 'admin.png'), fullPage: true });
     // platform, me/login, modules, users, auditLog, createUser, installModule, disable/enable, moduleEvents
     expect(new Set(sentOperations).size).toBeGreaterThanOrEqual(9);
 

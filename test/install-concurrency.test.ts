@@ -9,21 +9,33 @@ describe('one operation per module at a time; different modules side by side', (
   let registry: InstallerRegistry;
   let platform: TestPlatform;
   let token: string;
-  let downloading = 0;
-  let mostAtOnce = 0;
 
-  /** Serves `name`'s package only after `ms`: operations on it stay busy long enough to collide. */
-  function slowPackage(name: string, version: string, ms: number) {
+  /**
+   * Holds `name`'s package download until `release()`: the operation stays busy (holding the
+   * module's lock) exactly as long as the test needs, with no timers. `requested` resolves when
+   * the platform asked for the package, i.e. the operation is running.
+   */
+  function heldPackage(name: string, version: string) {
     const url = `/${name}/${version}/${name}-${version}.tar.gz`;
-    registry.server.override(url, (_request, response) => {
-      mostAtOnce = Math.max(mostAtOnce, ++downloading);
-      setTimeout(async () => {
-        downloading--;
-        const bytes = await readFile(path.join(registry.dir, url));
-        response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': bytes.length });
-        response.end(bytes);
-      }, ms);
+    let requested!: () => void;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    const held = {
+      requested: new Promise<void>((resolve) => {
+        requested = resolve;
+      }),
+      release,
+    };
+    registry.server.override(url, async (_request, response) => {
+      requested();
+      await gate;
+      const bytes = await readFile(path.join(registry.dir, url));
+      response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': bytes.length });
+      response.end(bytes);
+    });
+    return held;
   }
 
   beforeAll(async () => {
@@ -43,9 +55,13 @@ describe('one operation per module at a time; different modules side by side', (
     (await q<{ platform: { schemaVersion: number } }>('{ platform { schemaVersion } }')).data!.platform.schemaVersion;
 
   it('lets one of two simultaneous installs of a module win; the other is OPERATION_IN_PROGRESS', async () => {
-    slowPackage('race', '1.0.0', 400);
+    const held = heldPackage('race', '1.0.0');
     const install = 'mutation { installModule(input: { name: "race", version: "1.0.0" }) { state version } }';
-    const results = await Promise.all([q(install), q(install)]);
+    const attempts = [q(install), q(install)];
+    // One holds the lock (waiting for its download); the other is answered while it waits.
+    await Promise.race(attempts);
+    held.release();
+    const results = await Promise.all(attempts);
     const outcomes = results.map((result) => (errorCode(result) as string) ?? 'ENABLED').sort();
     expect(outcomes).toEqual(['ENABLED', 'OPERATION_IN_PROGRESS']);
     const refused = results.find((result) => result.errors)!;
@@ -56,27 +72,30 @@ describe('one operation per module at a time; different modules side by side', (
   });
 
   it('refuses an uninstall while an upgrade of the same module runs, and the upgrade completes', async () => {
-    slowPackage('race', '2.0.0', 400);
+    const held = heldPackage('race', '2.0.0');
     const upgrade = q<{ upgradeModule: { version: string } }>('mutation { upgradeModule(name: "race", version: "2.0.0") { version } }');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await held.requested;
     const uninstall = await q('mutation { uninstallModule(name: "race") }');
     expect(errorCode(uninstall)).toBe('OPERATION_IN_PROGRESS');
+    held.release();
     expect((await upgrade).data?.upgradeModule.version).toBe('2.0.0');
     expect((await q('{ race }')).data).toEqual({ race: 'race 2!' });
   });
 
   it('installs two different modules at the same time, both live', async () => {
-    slowPackage('left', '1.0.0', 300);
-    slowPackage('right', '1.0.0', 300);
+    const heldLeft = heldPackage('left', '1.0.0');
+    const heldRight = heldPackage('right', '1.0.0');
     const before = await schemaVersion();
-    mostAtOnce = 0;
-    const [left, right] = await Promise.all([
+    const installs = Promise.all([
       q('mutation { installModule(input: { name: "left" }) { state } }'),
       q('mutation { installModule(input: { name: "right" }) { state } }'),
     ]);
+    // Both downloads are requested while neither is answered: the operations really run side by side.
+    await Promise.all([heldLeft.requested, heldRight.requested]);
+    heldLeft.release();
+    heldRight.release();
+    const [left, right] = await installs;
     expect([left.errors, right.errors]).toEqual([undefined, undefined]);
-    // Both packages were being downloaded at once: the operations really ran side by side.
-    expect(mostAtOnce).toBe(2);
     expect([left.data, right.data]).toEqual([{ installModule: { state: 'ENABLED' } }, { installModule: { state: 'ENABLED' } }]);
     expect((await q('{ left right }')).data).toEqual({ left: 'left!', right: 'right!' });
     expect(await schemaVersion()).toBe(before + 2);

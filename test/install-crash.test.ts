@@ -7,7 +7,7 @@ import { openStore } from '../src/store/open-store.js';
 import { gql } from './support/graphql-client.js';
 import { createInstallerRegistry, type InstallerRegistry, simpleModule } from './support/installer-registry.js';
 import { subscribeModuleEvents } from './support/module-events.js';
-import { spawnServer } from './support/spawn-server.js';
+import { type ServerProcess, spawnServer } from './support/spawn-server.js';
 
 const PASSWORD = 'crash-test-password';
 const LOGIN = `mutation { login(email: "admin@localhost.local", password: "${PASSWORD}") { token } }`;
@@ -22,10 +22,10 @@ describe('crash safety: kill -9 during an install, then restart', () => {
     root = await mkdtemp(path.join(tmpdir(), 'a64-crash-'));
     hangMarker = path.join(root, 'hang');
     await registry.publish(simpleModule('slow_download', '1.0.0', 'slowDownload', 'ok'));
-    // Thousands of incompressible files: unpacking takes long enough to be killed in the middle.
+    // Many files unpacked into staging; TEST_PAUSE_AT_STEP=EXTRACT holds the operation right after unpacking.
     await registry.publish({
       ...simpleModule('big_one', '1.0.0', 'bigOne', 'ok'),
-      extraFiles: Array.from({ length: 3000 }, (_, i) => ({ path: `data/${i % 50}/${i}.bin`, data: randomBytes(4096) })),
+      extraFiles: Array.from({ length: 300 }, (_, i) => ({ path: `data/${i % 50}/${i}.bin`, data: randomBytes(4096) })),
     });
     await registry.publish({
       name: 'hangs_in_enable',
@@ -34,7 +34,11 @@ describe('crash safety: kill -9 during an install, then restart', () => {
 export default {
   typeDefs: 'extend type Query { hangsInEnable: String }',
   resolvers: { Query: { hangsInEnable: () => 'ok' } },
-  async onEnable() { if (existsSync(${JSON.stringify(hangMarker)})) await new Promise((resolve) => setTimeout(resolve, 60_000)); },
+  async onEnable() {
+    if (!existsSync(${JSON.stringify(hangMarker)})) return;
+    console.log('hangs_in_enable: onEnable is hanging');
+    await new Promise(() => {});
+  },
 };`,
     });
     const ledger = (version: string, migration: string) => ({
@@ -60,7 +64,9 @@ export default {
   const entries = m.store.collection('crash_entries');
   for (const e of await entries.find({})) await entries.updateOne({ _id: e._id }, { $set: { text: e.text + ' (v2)' } });
   await entries.insertOne({ text: 'added by v2' });
-  if (existsSync(${JSON.stringify(hangMarker)})) await new Promise((resolve) => setTimeout(resolve, 60_000));
+  if (!existsSync(${JSON.stringify(hangMarker)})) return;
+  console.log('crash_ledger: entries rewritten, hanging');
+  await new Promise(() => {});
 } }`,
       ),
     );
@@ -70,22 +76,31 @@ export default {
     await rm(root, { recursive: true, force: true });
   });
 
+  /**
+   * Kills the first server once `killWhen` says the operation is where the test wants it (an
+   * event, a line the module printed, the pause point): never after a guessed delay.
+   */
   async function crashDuring(
     name: string,
     step: string,
-    options: { prepare?: () => Promise<void>; afterCrash?: () => void; killAfterMs?: number } = {},
+    options: {
+      prepare?: () => Promise<void>;
+      afterCrash?: () => void;
+      firstEnv?: Record<string, string>;
+      killWhen?: (server: ServerProcess) => Promise<unknown>;
+    } = {},
   ) {
-    const { prepare = async () => {}, afterCrash = () => {}, killAfterMs = 150 } = options;
+    const { prepare = async () => {}, afterCrash = () => {}, firstEnv = {}, killWhen = async () => {} } = options;
     const dataDir = path.join(root, `data-${name}`);
     const env = { ...registry.env, DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, MODULE_HOOK_TIMEOUT_MS: '120000' };
-    const first = await spawnServer(env);
+    const first = await spawnServer({ ...env, ...firstEnv });
     const url = `${first.url}/graphql`;
     const token = (await gql<{ login: { token: string } }>(url, LOGIN)).data!.login.token;
     await prepare();
     const events = await subscribeModuleEvents(url, token);
     void gql(url, `mutation { installModule(input: { name: "${name}" }) { state } }`, {}, token).catch(() => {});
     await events.until(name, (event) => event.step === step);
-    await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+    await killWhen(first);
     await first.kill();
     events.close();
     // Killed in the middle of the step: the operation had not ended.
@@ -129,22 +144,33 @@ export default {
   }
 
   it('recovers from a crash during DOWNLOAD', async () => {
+    let started!: () => void;
+    const downloading = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     registry.server.override('/slow_download/1.0.0/slow_download-1.0.0.tar.gz', (_request, response) => {
       // Headers and a few bytes, then nothing: the download hangs until the process dies.
       response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': '100000' });
-      response.write(Buffer.alloc(10));
+      response.write(Buffer.alloc(10), () => started());
     });
     await crashDuring('slow_download', 'DOWNLOAD', {
+      killWhen: () => downloading,
       afterCrash: () => registry.server.override('/slow_download/1.0.0/slow_download-1.0.0.tar.gz', null),
     });
   }, 60_000);
 
-  it('recovers from a crash during EXTRACT', async () => {
-    await crashDuring('big_one', 'EXTRACT', { killAfterMs: 30 });
+  it('recovers from a crash during EXTRACT (the package unpacked into staging)', async () => {
+    await crashDuring('big_one', 'EXTRACT', {
+      firstEnv: { TEST_PAUSE_AT_STEP: 'EXTRACT' },
+      killWhen: (server) => server.waitForOutput(/big_one: paused at EXTRACT/),
+    });
   }, 60_000);
 
   it('recovers from a crash during ACTIVATE (the module was placed and its onEnable running)', async () => {
-    await crashDuring('hangs_in_enable', 'ACTIVATE', { prepare: () => writeFile(hangMarker, 'hang') });
+    await crashDuring('hangs_in_enable', 'ACTIVATE', {
+      prepare: () => writeFile(hangMarker, 'hang'),
+      killWhen: (server) => server.waitForOutput(/hangs_in_enable: onEnable is hanging/),
+    });
   }, 60_000);
 
   it('restores the data a migration had half rewritten when killed during an upgrade', async () => {
@@ -164,7 +190,7 @@ export default {
     const events = await subscribeModuleEvents(url, token);
     void q(url, token, 'mutation { upgradeModule(name: "crash_ledger", version: "2.0.0") { version } }').catch(() => {});
     await events.until('crash_ledger', (event) => event.step === 'ACTIVATE');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await first.waitForOutput(/crash_ledger: entries rewritten, hanging/);
     await first.kill();
     events.close();
     await rm(hangMarker, { force: true });

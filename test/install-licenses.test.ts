@@ -67,13 +67,16 @@ describe('licensed modules: checked before download, stored encrypted, never sho
   }
 
   async function start() {
-    server = await spawnServer({
-      ...registry.env,
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'debug',
-    });
+    server = await spawnServer(
+      {
+        ...registry.env,
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'debug',
+      },
+      { lifetime: 'file' },
+    );
     url = `${server.url}/graphql`;
     const login = await gql<{ login: { token: string } }>(
       url,

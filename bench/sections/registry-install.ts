@@ -9,7 +9,7 @@ import { extractPackage } from '../../src/plugins/extract/index.js';
 import { createMemoryRegistryState, createRegistryClient } from '../../src/plugins/registry/index.js';
 import { gql } from '../../test/support/graphql-client.js';
 import { createInstallerRegistry, type InstallerRegistry, simpleModule } from '../../test/support/installer-registry.js';
-import { spawnServer } from '../../test/support/spawn-server.js';
+import { startServerProcess as spawnServer } from '../../test/support/server-process.js';
 import { startTestPlatform } from '../../test/support/start-test-platform.js';
 import type { BenchRow, BenchSection } from '../report.js';
 import { stepDurations, watchModuleEvents } from '../support/watch-module-events.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawnServer } from '../../test/support/spawn-server.js';
+import { startServerProcess as spawnServer } from '../../test/support/server-process.js';
 import type { BenchSection } from '../report.js';
 
 /** Time from spawning `a64 serve` to the first answered `{ platform { version } }`. */

@@ -78,6 +78,16 @@ export const EnvSchema = z.object({
   INTROSPECTION: exposure.default('auto'),
   GRAPHIQL: exposure.default('auto'),
   CORS_ORIGINS: originList.optional(),
+  /**
+   * Tests only (docs/operators/running.md): a module operation that finishes this step
+   * stops there, as if hung, and says so in the log — so a test can kill the process at a known
+   * point instead of after a guessed delay.
+   */
+  TEST_PAUSE_AT_STEP: z.enum(['LICENSE', 'DOWNLOAD', 'VERIFY', 'EXTRACT', 'RESOLVE', 'LOAD', 'ACTIVATE', 'CLEANUP']).optional(),
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(3600),
+  LOGIN_BLOCK_SECONDS: positiveInt(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -20,6 +20,8 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   tokenTtlSeconds: number;
+  /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
+  testPauseAtStep: string | undefined;
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -30,6 +32,14 @@ export interface Config {
   };
   /** What `/graphql` accepts and shows (docs/operators/limits.md). */
   graphql: GraphqlExposure;
+  /** Sign-in throttling: failures counted per account and per client address within the window. */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+    /** The first block after the limit; each further failure doubles it (capped at the window). */
+    blockSeconds: number;
+  };
 }
 
 /** Operation limits (0 = no limit), introspection/GraphiQL exposure and allowed cross-origin callers. */
@@ -84,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    testPauseAtStep: e.TEST_PAUSE_AT_STEP,
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,
@@ -105,6 +116,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: e.INTROSPECTION,
       graphiql: e.GRAPHIQL,
       corsOrigins: e.CORS_ORIGINS ?? [],
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
     },
   };
 }

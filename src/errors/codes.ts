@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
   QUERY_TOO_COMPLEX: { status: 400, message: 'The query is over one of the operation limits.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts: wait and try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

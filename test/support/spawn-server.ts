@@ -1,53 +1,39 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { afterAll, onTestFinished } from 'vitest';
+import { type ServerProcess, startServerProcess } from './server-process.js';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export { CLI, type ServerProcess } from './server-process.js';
 
-export interface ServerProcess {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  /** SIGTERM and wait for exit. */
-  stop(): Promise<number | null>;
-  /** SIGKILL (a crash) and wait for exit. */
-  kill(): Promise<void>;
+const running = new Set<ServerProcess>();
+
+// Whatever a test file started and did not stop (a failed assertion before `stop()`) is killed
+// when the file ends, so it cannot hold the next test's DATA_DIR.
+afterAll(async () => {
+  await Promise.all([...running].map((server) => server.kill()));
+});
+
+export interface SpawnOptions {
+  /** How long the start banner may take; default 30 s (the machine may be busy). */
+  timeoutMs?: number;
+  /**
+   * `test` (default): killed when the test that started it finishes, unless it stopped already.
+   * `file`: lives on for later tests (a server restarted inside a test), killed when the file ends.
+   */
+  lifetime?: 'test' | 'file';
 }
 
-/** Runs `a64 serve` (the built CLI) as a real process and waits until it prints its URL. */
-export function spawnServer(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({
-          child,
-          url: match[1]!,
-          output: () => output,
-          async stop() {
-            child.kill('SIGTERM');
-            return exited;
-          },
-          async kill() {
-            child.kill('SIGKILL');
-            await exited;
-          },
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before serving:\n${output}`));
-    });
-  });
+/** `a64 serve` as a real process (see startServerProcess), always stopped by the end of its test or file. */
+export async function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): Promise<ServerProcess> {
+  const server = await startServerProcess(env, options.timeoutMs);
+  running.add(server);
+  server.child.once('exit', () => running.delete(server));
+  if (options.lifetime !== 'file') {
+    try {
+      onTestFinished(async () => {
+        if (!server.exited()) await server.kill();
+      });
+    } catch {
+      // Started in a hook (beforeAll), not in a test: the file's afterAll above stops it.
+    }
+  }
+  return server;
 }

@@ -48,17 +48,10 @@ describe('composeSchema', () => {
     }
   });
 
-  it('rebuilds 50 modules of 10 types in under 50 ms', () => {
+  it('composes 50 modules of 10 types into one schema (its cost is measured by npm run bench)', async () => {
     const modules = Array.from({ length: 50 }, (_, i) => syntheticModule(`m${i}`));
-    // Warm up the JIT first: the runtime rebuilds on every enable/disable, never cold twice.
-    for (let i = 0; i < 5; i++) composeSchema({ core, modules });
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const started = performance.now();
-      composeSchema({ core, modules });
-      times.push(performance.now() - started);
-    }
-    // Best of 9: other processes share this machine; the best run is the cost of the work itself.
-    expect(Math.min(...times)).toBeLessThan(50);
+    const schema = composeSchema({ core, modules });
+    expect(Object.keys(schema.getQueryType()!.getFields())).toHaveLength(1 + 50 * 10);
+    expect(await run(schema, '{ m49_q9 { f0 } }')).toEqual({ data: { m49_q9: { f0: 'm49-9' } } });
   });
 });

@@ -62,16 +62,9 @@ describe('discoverModules', () => {
     expect(await discoverModules({ bundledDir: path.join(root, 'nope'), installedDir: path.join(root, 'nada') })).toEqual([]);
   });
 
-  it('discovers 50 modules in under 20 ms', async () => {
-    const options = { bundledDir: path.join(root, 'many'), installedDir: path.join(root, 'none') };
-    await discoverModules(options);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const started = performance.now();
-      expect(await discoverModules(options)).toHaveLength(50);
-      times.push(performance.now() - started);
-    }
-    // Best of 7: other processes share this machine.
-    expect(Math.min(...times)).toBeLessThan(20);
+  it('discovers 50 modules (its cost is measured by npm run bench)', async () => {
+    const found = await discoverModules({ bundledDir: path.join(root, 'many'), installedDir: path.join(root, 'none') });
+    expect(found).toHaveLength(50);
+    expect(found.every((module) => module.loadError === null)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type { ModuleRuntime } from '../runtime/index.js';
 
 /** Everything the install/upgrade/uninstall pipeline works with, handed in by the platform. */
 export interface InstallerDeps {
-  config: Pick<Config, 'licensePublicKey' | 'licenseServerUrl' | 'limits'>;
+  config: Pick<Config, 'licensePublicKey' | 'licenseServerUrl' | 'limits' | 'testPauseAtStep'>;
   store: DocumentStore;
   logger: Logger;
   runtime: ModuleRuntime;

@@ -27,6 +27,13 @@ export interface OperationOutcome<T> {
   details?: Record<string, unknown>;
 }
 
+/** TEST_PAUSE_AT_STEP: once the named step's work is done, the operation stops here for good (tests kill the process). */
+async function pausePoint(deps: InstallerDeps, module: string, done: OperationStep): Promise<void> {
+  if (deps.config.testPauseAtStep !== done) return;
+  deps.logger.warn({ module, step: done }, `${module}: paused at ${done} (TEST_PAUSE_AT_STEP)`);
+  await new Promise<never>(() => {});
+}
+
 /**
  * The frame around every install, upgrade, uninstall: the cross-instance lock (refused with
  * OPERATION_IN_PROGRESS before anything happens), the journal, progress events, the audit entry
@@ -80,6 +87,7 @@ export async function runModuleOperation<T>(
       operationId,
       stagingDir,
       async step(step, message, journal) {
+        await pausePoint(deps, request.module, lastStep);
         lastStep = step;
         if (journal?.toVersion) versions.toVersion = journal.toVersion;
         await deps.journal.step(operationId, step, journal);
@@ -90,6 +98,7 @@ export async function runModuleOperation<T>(
       },
     };
     const { result, details = {} } = await body(operation);
+    await pausePoint(deps, request.module, lastStep);
     const durationMs = Date.now() - startedAt.getTime();
     await deps.journal.finish(operationId, 'SUCCEEDED', null);
     await audit('SUCCEEDED', { ...versions, ...details, operationId, durationMs });

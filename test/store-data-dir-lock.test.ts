@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreLockedError } from '../store-errors.js';
-import { openEmbeddedStore } from './embedded-store.js';
+import { openEmbeddedStore } from '../src/store/embedded/embedded-store.js';
+import { StoreLockedError } from '../src/store/store-errors.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const storeIndex = path.join(repoRoot, 'src/store/index.ts');
 
 let dataDir: string;
