@@ -1,19 +1,8 @@
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium.js';
 import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
 
-// Debian's Chromium, never a downloaded browser (as in admin-page.test.ts).
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WAIT = { timeout: 20_000 };
 
 describe('GraphiQL at /graphql works offline (real Chromium, every non-loopback request blocked)', () => {
@@ -21,7 +10,7 @@ describe('GraphiQL at /graphql works offline (real Chromium, every non-loopback 
   let browser: Browser;
   beforeAll(async () => {
     platform = await startTestPlatform();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
