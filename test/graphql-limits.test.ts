@@ -171,12 +171,25 @@ describe('operation limits (tight settings)', () => {
   });
 });
 
+// MAX_BODY_BYTES (64 KB) refuses large documents at the HTTP edge already; raised here, so these
+// specs prove the GraphQL layer holds on its own (an operator may raise the body limit).
+const LARGE_BODIES = { MAX_BODY_BYTES: String(1024 * 1024) };
+
 describe('hostile documents with the default limits', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    platform = await startTestPlatform(LARGE_BODIES);
   });
   afterAll(() => platform.stop());
+
+  it('refuses the 20,000-alias flood at the HTTP edge with the default body limit', async () => {
+    const edge = await startTestPlatform();
+    try {
+      expect(refusal(await edge.gql(`{ ${fieldRepeated(20_000)} }`))).toMatchObject({ status: 413, code: 'BAD_USER_INPUT' });
+    } finally {
+      await edge.stop();
+    }
+  });
 
   it('refuses the fragment bomb and the 20,000-alias flood with QUERY_TOO_COMPLEX', async () => {
     expect(refusal(await platform.gql(FRAGMENT_BOMB))).toMatchObject({ status: 400, code: 'QUERY_TOO_COMPLEX', data: null });
@@ -220,6 +233,7 @@ describe('hostile documents with every limit off (0)', () => {
   let platform: TestPlatform;
   beforeAll(async () => {
     platform = await startTestPlatform({
+      ...LARGE_BODIES,
       MAX_QUERY_DEPTH: '0',
       MAX_QUERY_ALIASES: '0',
       MAX_QUERY_TOKENS: '0',

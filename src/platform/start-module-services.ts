@@ -3,18 +3,21 @@ import { loadOrCreateSecret } from '../auth/index.js';
 import { type Config, ConfigError, PLATFORM_VERSION } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
+import { type ChangeResolverDeps, createChangeResolvers } from '../plugins/graphql/change-resolvers.js';
 import { createOperationResolvers, type OperationResolverDeps } from '../plugins/graphql/operation-resolvers.js';
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
-import { createModuleEventBus } from '../plugins/operations/module-event-bus.js';
+import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createRegistryClient, createRegistryStateRepo, keyId, type PublicJwk, type RegistryClient } from '../plugins/registry/index.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
+import { createSafeChanges, type SafeChanges } from './start-safe-changes.js';
 
 export interface ModuleServicesOptions {
   config: Config;
@@ -30,6 +33,10 @@ export interface ModuleServicesOptions {
 export interface ModuleServices {
   runtime: ModuleRuntime;
   schemaHolder: SchemaHolder;
+  /** Field usage (for the yoga plugin), change plans and update policies. */
+  safeChanges: SafeChanges;
+  /** Progress of every module operation (metrics count the finished ones). */
+  events: ModuleEventBus;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
   devRegistry: DevRegistry | null;
   /** Points the registry client at the in-process dev registry once the server has its URL. */
@@ -77,15 +84,22 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
 
   let installerDeps: InstallerDeps | null = null;
   let resolverDeps: OperationResolverDeps | null = null;
+  let changeDeps: ChangeResolverDeps | null = null;
+  const safeChanges = createSafeChanges({ config, store, logger, audit });
   const runtime = createModuleRuntime({
     config,
     store,
     logger,
     core: {
       typeDefs: options.core.typeDefs,
-      resolvers: mergeResolvers(
-        options.core.resolvers,
-        createOperationResolvers(() => resolverDeps!),
+      resolvers: guardCoreResolvers(
+        mergeResolvers(
+          mergeResolvers(
+            options.core.resolvers,
+            createOperationResolvers(() => resolverDeps!),
+          ),
+          createChangeResolvers(() => changeDeps!),
+        ),
       ),
     },
     bundledDir: options.bundledDir,
@@ -112,9 +126,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     installedDir,
     saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
     storedLicense: async (name) => runtime.storedLicense(name),
+    safety: safeChanges.safety,
   };
   const installer = createModuleInstaller(installerDeps);
   resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
+  changeDeps = await safeChanges.attach(runtime, installerDeps, installer, () => catalog.refresh());
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();
@@ -127,6 +143,8 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   return {
     runtime,
     schemaHolder,
+    safeChanges,
+    events,
     devRegistry,
     async attachDevRegistry(baseUrl) {
       if (!devRegistry || registry) return;
@@ -139,6 +157,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     },
     async stop() {
       clearInterval(licenseTimer);
+      await safeChanges.stop();
       await runtime.stop();
     },
   };

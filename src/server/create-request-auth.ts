@@ -1,7 +1,8 @@
 import type { AuthService } from '../auth/index.js';
 import type { RequestAuth } from './context.js';
 
-function bearerToken(request: Request): string | null {
+/** The bearer token of a request: null without an Authorization header, '' when it is malformed. */
+export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization');
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

@@ -1,15 +1,16 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import type { AuthService } from '../auth/index.js';
 import { type GraphqlExposure, loadConfig } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
 import { corsPolicy } from './cors-policy.js';
-import { createRequestAuth } from './create-request-auth.js';
+import { bearerToken, createRequestAuth } from './create-request-auth.js';
 import { isGraphiqlAllowed } from './exposure-policy.js';
 import { createGraphiqlRenderer } from './graphiql-page.js';
 import { createMaskError } from './mask-error.js';
 import { createParserCache } from './parser-cache.js';
 import type { SchemaHolder } from './schema-holder.js';
+import { markTrustedContext } from './trusted-contexts.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiqlHeaders } from './use-graphiql-headers.js';
 import { useIntrospectionPolicy } from './use-introspection-policy.js';
@@ -26,6 +27,10 @@ export interface YogaServerOptions {
   jit?: boolean;
   /** Limits, introspection, GraphiQL and CORS (docs/operators/limits.md); defaults as with no env set. */
   exposure?: GraphqlExposure;
+  /** `/ready` answers 200 only when this resolves true (store answers, schema composed, not stopping). */
+  isReady?: () => Promise<boolean>;
+  /** More yoga plugins (metrics, subscription guard), after the platform's own. */
+  plugins?: Plugin[];
 }
 
 const DEFAULT_QUERY = `# Welcome to A64 Platform.
@@ -38,6 +43,11 @@ query Platform {
   me { email role }
 }
 `;
+
+async function readiness(isReady: YogaServerOptions['isReady'], Response: typeof globalThis.Response): Promise<Response> {
+  const ready = await (isReady ?? (async () => true))().catch(() => false);
+  return Response.json({ status: ready ? 'ready' : 'starting' }, { status: ready ? 200 : 503 });
+}
 
 /**
  * graphql-yoga serving whatever schema is live in `schemaHolder`: each request reads the holder
@@ -61,6 +71,8 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
       useIntrospectionPolicy(exposure, requestAuth),
       useGraphiqlHeaders(),
       ...(options.jit === false ? [] : [useJitExecution()]),
+      useReadinessCheck({ endpoint: '/ready', check: ({ fetchAPI }) => readiness(options.isReady, fetchAPI.Response) }),
+      ...(options.plugins ?? []),
     ],
     graphiql: () => isGraphiqlAllowed(exposure) && { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL: createGraphiqlRenderer(),
@@ -71,6 +83,10 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    context: ({ request }): Promise<RequestAuth> => requestAuth.authFor(request),
+    context: (initialContext): Promise<RequestAuth> => {
+      // Core resolvers refuse any other context (see guard-core-resolvers.ts).
+      markTrustedContext(initialContext, bearerToken(initialContext.request) || null);
+      return requestAuth.authFor(initialContext.request);
+    },
   });
 }

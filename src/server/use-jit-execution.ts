@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { compileResultSerializer } from './compile-result-serializer.js';
 import { createCompiledQueryCache } from './compiled-query-cache.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
@@ -19,24 +20,35 @@ function withSerializer(result: CompiledResult, compiled: CompiledQuery): Compil
   return result;
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-  // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
-  // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
-  // than falling back to graphql-js.
-  const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
-  const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
-  return isCompiledQuery(result) ? result : null;
+export interface UseJitExecutionOptions {
+  /**
+   * Serialize error-free results with a serializer compiled per query (fast-json-stringify; knows
+   * DateTime and JSON). Default false: its output is a rope string that costs more to write to the
+   * socket than it saves — JSON.stringify + bytes was 1.5–2× cheaper for 100–300 rows
+   * (docs/performance.md).
+   */
+  compiledSerializer?: boolean;
 }
 
 /**
  * Executes queries and mutations with graphql-jit, only for documents within the JIT budget
  * (jit-budget.ts: graphql-jit's compile grows exponentially with nested fragment spreads and
  * quadratically with aliases); the rest, and documents graphql-jit cannot compile, run on
- * graphql-js. Compiled queries live in a memory-bounded cache per schema object and parsed
- * document (compiled-query-cache.ts).
+ * graphql-js. Compiled queries are cached per **schema object** and per parsed document (yoga's
+ * parse cache hands back the same DocumentNode for the same text), in a memory-bounded cache
+ * (compiled-query-cache.ts), so after a swap the old schema's compiled queries — and the old
+ * module resolvers they close over — are never run again.
  */
-export function useJitExecution(): Plugin {
-  const cache = createCompiledQueryCache(compile);
+export function useJitExecution(options: UseJitExecutionOptions = {}): Plugin {
+  const cache = createCompiledQueryCache((schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) => {
+    const result = compileQuery(schema, document, operationName);
+    const compiled = isCompiledQuery(result) ? result : null;
+    // graphql-jit's own compiled serializer refuses custom scalars (DateTime, JSON); ours knows them.
+    if (compiled)
+      compiled.stringify = options.compiledSerializer ? compileResultSerializer(schema, document, operationName) : JSON.stringify;
+    return compiled;
+  });
+
   return {
     onExecute({ args, setExecuteFn }) {
       const compiled = cache.get(args.schema, args.document, args.operationName ?? undefined);

@@ -1,6 +1,7 @@
 import { platformError } from '../../errors/index.js';
 import type { ModuleInfo } from '../runtime/index.js';
 import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
+import { assertCollectionsUnclaimed } from './assert-collections-unclaimed.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
 import { checkLicense } from './check-license.js';
 import type { InstallerDeps } from './installer-deps.js';
@@ -33,6 +34,7 @@ export async function installModule(deps: InstallerDeps, request: InstallRequest
     const license = release.licenseRequired ? await checkLicense(deps, name, request.licenseKey) : null;
     assertReleaseCompatible(deps.runtime, name, release, deps.platformVersion);
     const staged = await stagePackage(registry, name, release, operation.stagingDir, stagingLimits(deps), operation);
+    assertCollectionsUnclaimed(deps.runtime, staged.manifest);
     const targetDir = versionDir(deps.installedDir, name, release.version);
     await operation.step('LOAD', `Loading ${name}@${release.version}`, { targetDir });
     await placePackage(staged.dir, targetDir);

@@ -23,7 +23,7 @@ import { formatDate, h } from '../dom.js';
  * @typedef {'install'|'upgrade'|'enable'|'disable'|'uninstall'|'setLicense'} ActionKind
  * @typedef {{ form: FormKind|null, busy: boolean, error: string, notice: string, draft: Record<string, string> }} RowState
  *   `draft`: what was typed into the open form, so a re-render (busy, refusal) keeps it.
- * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void }} RowHandlers
+ * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void, canManage?: boolean }} RowHandlers
  */
 
 const STATE_LABELS = { ENABLED: 'Enabled', DISABLED: 'Disabled', FAILED: 'Failed', AVAILABLE: 'Available' };
@@ -140,6 +140,7 @@ function dependenciesCell(module) {
 
 /** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
 function actionButtons(module, row, handlers) {
+  if (handlers.canManage === false) return null;
   if (row.busy) {
     return h(
       'span',

@@ -20,9 +20,10 @@ const DONE_NOTICES = {
 
 /**
  * The modules panel: the table with per-row actions, and the "install by name" form.
- * @param {{ onChanged: () => void }} options called after any module mutation succeeds
+ * @param {{ onChanged: () => void, canManage?: () => boolean }} options `onChanged` after any module
+ *   mutation succeeds; `canManage` false hides the row actions (only SUPER_ADMIN may use them)
  */
-export function createModulesView({ onChanged }) {
+export function createModulesView({ onChanged, canManage = () => true }) {
   const tbody = /** @type {HTMLTableSectionElement} */ (byId('modules-table').querySelector('tbody'));
   const status = byId('modules-status');
   /** @type {ModuleInfo[]} */
@@ -61,6 +62,7 @@ export function createModulesView({ onChanged }) {
               if (!kind) flushPendingRefresh();
             },
             run: (action, options) => void runAction(module.name, action, options ?? {}),
+            canManage: canManage(),
           },
           renderModuleForm,
         ),
