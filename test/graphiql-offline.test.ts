@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, MISSING_BROWSER } from './support/chromium.js';
 import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
 
 const WAIT = { timeout: 20_000 };
@@ -10,7 +10,9 @@ describe('GraphiQL at /graphql works offline (real Chromium, every non-loopback 
   let browser: Browser;
   beforeAll(async () => {
     platform = await startTestPlatform();
-    browser = await launchChromium();
+    const launched = await launchChromium();
+    if (!launched) throw new Error(MISSING_BROWSER);
+    browser = launched;
   });
   afterAll(async () => {
     await browser?.close();

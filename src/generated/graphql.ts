@@ -7,15 +7,15 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
   /** An ISO 8601 date-time in UTC, e.g. 2026-11-25T06:00:00.000Z. */
-  DateTime: { input: Date; output: Date; }
+  DateTime: { input: Date; output: Date };
   /** Any JSON value. */
-  JSON: { input: unknown; output: unknown; }
+  JSON: { input: unknown; output: unknown };
 };
 
 export type AuditEntry = {
@@ -43,10 +43,7 @@ export type AuthPayload = {
   user: User;
 };
 
-export type ChangeLevel =
-  | 'BREAKING'
-  | 'DANGEROUS'
-  | 'SAFE';
+export type ChangeLevel = 'BREAKING' | 'DANGEROUS' | 'SAFE';
 
 /** What an operation would change, computed without changing anything. */
 export type ChangePlan = {
@@ -87,13 +84,7 @@ export type InstallModuleInput = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type LicenseState =
-  | 'EXPIRED'
-  | 'INVALID'
-  | 'MISSING'
-  | 'NOT_REQUIRED'
-  | 'REVOKED'
-  | 'VALID';
+export type LicenseState = 'EXPIRED' | 'INVALID' | 'MISSING' | 'NOT_REQUIRED' | 'REVOKED' | 'VALID';
 
 export type LicenseStatus = {
   __typename?: 'LicenseStatus';
@@ -104,10 +95,7 @@ export type LicenseStatus = {
   state: LicenseState;
 };
 
-export type LicenseType =
-  | 'PER_INSTALLATION'
-  | 'PER_USER'
-  | 'SUBSCRIPTION';
+export type LicenseType = 'PER_INSTALLATION' | 'PER_USER' | 'SUBSCRIPTION';
 
 export type Module = {
   __typename?: 'Module';
@@ -157,6 +145,11 @@ export type ModuleEvent = {
   __typename?: 'ModuleEvent';
   at: Scalars['DateTime']['output'];
   bytes: Maybe<Scalars['Float']['output']>;
+  /**
+   * On a FAILED event: the error's code, as in `errors[].extensions.code` of the mutation (e.g.
+   * LICENSE_REQUIRED, DEPENDENTS_ENABLED), so a watcher can tell a refusal from a fault. Null otherwise.
+   */
+  code: Maybe<Scalars['String']['output']>;
   kind: OperationKind;
   message: Maybe<Scalars['String']['output']>;
   module: Scalars['String']['output'];
@@ -166,16 +159,10 @@ export type ModuleEvent = {
   totalBytes: Maybe<Scalars['Float']['output']>;
 };
 
-export type ModuleSource =
-  | 'BUNDLED'
-  | 'REGISTRY';
+export type ModuleSource = 'BUNDLED' | 'REGISTRY';
 
 /** AVAILABLE = in the registry, not installed. */
-export type ModuleState =
-  | 'AVAILABLE'
-  | 'DISABLED'
-  | 'ENABLED'
-  | 'FAILED';
+export type ModuleState = 'AVAILABLE' | 'DISABLED' | 'ENABLED' | 'FAILED';
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -228,12 +215,10 @@ export type Mutation = {
   upgradeModule: Module;
 };
 
-
 export type MutationChangePasswordArgs = {
   currentPassword: Scalars['String']['input'];
   newPassword: Scalars['String']['input'];
 };
-
 
 export type MutationCreateUserArgs = {
   email: Scalars['String']['input'];
@@ -241,56 +226,46 @@ export type MutationCreateUserArgs = {
   role: Role;
 };
 
-
 export type MutationDeleteUserArgs = {
   id: Scalars['ID']['input'];
 };
-
 
 export type MutationDisableModuleArgs = {
   name: Scalars['String']['input'];
 };
 
-
 export type MutationEnableModuleArgs = {
   name: Scalars['String']['input'];
 };
-
 
 export type MutationGrantPermissionsArgs = {
   permissions: Array<Scalars['String']['input']>;
   userId: Scalars['ID']['input'];
 };
 
-
 export type MutationInstallModuleArgs = {
   input: InstallModuleInput;
 };
-
 
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
 
-
 export type MutationRevokePermissionsArgs = {
   permissions: Array<Scalars['String']['input']>;
   userId: Scalars['ID']['input'];
 };
-
 
 export type MutationRollbackModuleArgs = {
   discardNewData?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
 };
 
-
 export type MutationSetModuleLicenseArgs = {
   licenseKey: Scalars['String']['input'];
   name: Scalars['String']['input'];
 };
-
 
 export type MutationSetModuleUpdatePolicyArgs = {
   name: Scalars['String']['input'];
@@ -298,30 +273,25 @@ export type MutationSetModuleUpdatePolicyArgs = {
   policy: UpdatePolicy;
 };
 
-
 export type MutationSetRolePermissionsArgs = {
   permissions: Array<Scalars['String']['input']>;
   role: Role;
 };
-
 
 export type MutationSetUserPasswordArgs = {
   id: Scalars['ID']['input'];
   password: Scalars['String']['input'];
 };
 
-
 export type MutationUninstallModuleArgs = {
   dropData?: InputMaybe<Scalars['Boolean']['input']>;
   name: Scalars['String']['input'];
 };
 
-
 export type MutationUpdateUserArgs = {
   id: Scalars['ID']['input'];
   input: UpdateUserInput;
 };
-
 
 export type MutationUpgradeModuleArgs = {
   acceptBreakingChanges?: InputMaybe<Scalars['Boolean']['input']>;
@@ -331,29 +301,11 @@ export type MutationUpgradeModuleArgs = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type OperationKind =
-  | 'DISABLE'
-  | 'ENABLE'
-  | 'INSTALL'
-  | 'UNINSTALL'
-  | 'UPGRADE';
+export type OperationKind = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UPGRADE';
 
-export type OperationStatus =
-  | 'FAILED'
-  | 'RUNNING'
-  | 'SUCCEEDED';
+export type OperationStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
 
-export type OperationStep =
-  | 'ACTIVATE'
-  | 'CLEANUP'
-  | 'DONE'
-  | 'DOWNLOAD'
-  | 'EXTRACT'
-  | 'LICENSE'
-  | 'LOAD'
-  | 'QUEUED'
-  | 'RESOLVE'
-  | 'VERIFY';
+export type OperationStep = 'ACTIVATE' | 'CLEANUP' | 'DONE' | 'DOWNLOAD' | 'EXTRACT' | 'LICENSE' | 'LOAD' | 'QUEUED' | 'RESOLVE' | 'VERIFY';
 
 /** A permission an installed module declares. */
 export type Permission = {
@@ -366,12 +318,7 @@ export type Permission = {
   roles: Array<Role>;
 };
 
-export type PlanAction =
-  | 'DISABLE'
-  | 'ENABLE'
-  | 'INSTALL'
-  | 'UNINSTALL'
-  | 'UPGRADE';
+export type PlanAction = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UPGRADE';
 
 export type PlatformInfo = {
   __typename?: 'PlatformInfo';
@@ -393,7 +340,13 @@ export type Query = {
   module: Maybe<Module>;
   /** SUPER_ADMIN. The plan of an action (version: INSTALL/UPGRADE target, latest when omitted). */
   moduleChangePlan: ChangePlan;
-  /** Signed-in users: bundled + installed + registry modules. */
+  /**
+   * Signed-in users: bundled + installed + registry modules. The registry's offer comes from a
+   * catalog cached for REGISTRY_TTL_SECONDS; `refresh: true` fetches and verifies the catalog now
+   * (after `a64 registry publish`, so `latestVersion` and AVAILABLE modules show the new release
+   * at once). `refresh: true` needs ADMIN or SUPER_ADMIN (FORBIDDEN otherwise); a registry that
+   * cannot be reached still lists from the last good catalog.
+   */
   modules: Array<Module>;
   /** ADMIN or SUPER_ADMIN: every permission that installed modules declare. */
   permissions: Array<Permission>;
@@ -406,23 +359,19 @@ export type Query = {
   users: Array<User>;
 };
 
-
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   module?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type QueryFieldUsageArgs = {
   module?: InputMaybe<Scalars['String']['input']>;
 };
 
-
 export type QueryModuleArgs = {
   name: Scalars['String']['input'];
 };
-
 
 export type QueryModuleChangePlanArgs = {
   action: PlanAction;
@@ -430,15 +379,15 @@ export type QueryModuleChangePlanArgs = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryModulesArgs = {
+  refresh?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
-export type Role =
-  | 'ADMIN'
-  | 'SUPER_ADMIN'
-  | 'USER';
+export type Role = 'ADMIN' | 'SUPER_ADMIN' | 'USER';
 
 export type RolePermissions = {
   __typename?: 'RolePermissions';
@@ -463,10 +412,7 @@ export type Subscription = {
 };
 
 /** MANUAL (default): never updated on its own. PATCH: x.y.* releases. MINOR: x.*.* releases. */
-export type UpdatePolicy =
-  | 'MANUAL'
-  | 'MINOR'
-  | 'PATCH';
+export type UpdatePolicy = 'MANUAL' | 'MINOR' | 'PATCH';
 
 /** Fields left out stay as they are. */
 export type UpdateUserInput = {
@@ -489,35 +435,37 @@ export type User = {
   role: Role;
 };
 
-
-
 export type ResolverTypeWrapper<T> = Promise<T> | T;
-
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -534,31 +482,42 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo
+  info: GraphQLResolveInfo,
 ) => TResult | Promise<TResult>;
-
-
-
-
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -631,7 +590,10 @@ export type ResolversParentTypes = {
   User: AuthUser;
 };
 
-export type AuditEntryResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+export type AuditEntryResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry'],
+> = {
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -641,18 +603,27 @@ export type AuditEntryResolvers<ContextType = PlatformContext, ParentType extend
   outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type AuditPageResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+export type AuditPageResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage'],
+> = {
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type AuthPayloadResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+export type AuthPayloadResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload'],
+> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
-export type ChangePlanResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['ChangePlan'] = ResolversParentTypes['ChangePlan']> = {
+export type ChangePlanResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['ChangePlan'] = ResolversParentTypes['ChangePlan'],
+> = {
   action?: Resolver<ResolversTypes['PlanAction'], ParentType, ContextType>;
   breakingInUse?: Resolver<Array<ResolversTypes['SchemaChange']>, ParentType, ContextType>;
   collectionsAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -672,7 +643,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type FieldUsageResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['FieldUsage'] = ResolversParentTypes['FieldUsage']> = {
+export type FieldUsageResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['FieldUsage'] = ResolversParentTypes['FieldUsage'],
+> = {
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -682,7 +656,10 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
-export type LicenseStatusResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['LicenseStatus'] = ResolversParentTypes['LicenseStatus']> = {
+export type LicenseStatusResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['LicenseStatus'] = ResolversParentTypes['LicenseStatus'],
+> = {
   checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   licensee?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -690,7 +667,10 @@ export type LicenseStatusResolvers<ContextType = PlatformContext, ParentType ext
   state?: Resolver<ResolversTypes['LicenseState'], ParentType, ContextType>;
 };
 
-export type ModuleResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Module'] = ResolversParentTypes['Module']> = {
+export type ModuleResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Module'] = ResolversParentTypes['Module'],
+> = {
   author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   availableVersions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   collections?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -719,15 +699,22 @@ export type ModuleResolvers<ContextType = PlatformContext, ParentType extends Re
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ModuleDependencyResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['ModuleDependency'] = ResolversParentTypes['ModuleDependency']> = {
+export type ModuleDependencyResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['ModuleDependency'] = ResolversParentTypes['ModuleDependency'],
+> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   range?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   satisfied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type ModuleEventResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['ModuleEvent'] = ResolversParentTypes['ModuleEvent']> = {
+export type ModuleEventResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['ModuleEvent'] = ResolversParentTypes['ModuleEvent'],
+> = {
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   bytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OperationKind'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -737,47 +724,119 @@ export type ModuleEventResolvers<ContextType = PlatformContext, ParentType exten
   totalBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
-  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'email' | 'password' | 'role'>>;
+export type MutationResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
+> = {
+  changePassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>
+  >;
+  createUser?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateUserArgs, 'email' | 'password' | 'role'>
+  >;
   deleteUser?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteUserArgs, 'id'>>;
   disableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationDisableModuleArgs, 'name'>>;
   enableModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationEnableModuleArgs, 'name'>>;
-  grantPermissions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationGrantPermissionsArgs, 'permissions' | 'userId'>>;
+  grantPermissions?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationGrantPermissionsArgs, 'permissions' | 'userId'>
+  >;
   installModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationInstallModuleArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
-  revokePermissions?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRevokePermissionsArgs, 'permissions' | 'userId'>>;
-  rollbackModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationRollbackModuleArgs, 'discardNewData' | 'name'>>;
-  setModuleLicense?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationSetModuleLicenseArgs, 'licenseKey' | 'name'>>;
-  setModuleUpdatePolicy?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationSetModuleUpdatePolicyArgs, 'name' | 'policy'>>;
-  setRolePermissions?: Resolver<ResolversTypes['RolePermissions'], ParentType, ContextType, RequireFields<MutationSetRolePermissionsArgs, 'permissions' | 'role'>>;
-  setUserPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetUserPasswordArgs, 'id' | 'password'>>;
-  uninstallModule?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUninstallModuleArgs, 'dropData' | 'name'>>;
+  revokePermissions?: Resolver<
+    ResolversTypes['User'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokePermissionsArgs, 'permissions' | 'userId'>
+  >;
+  rollbackModule?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRollbackModuleArgs, 'discardNewData' | 'name'>
+  >;
+  setModuleLicense?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetModuleLicenseArgs, 'licenseKey' | 'name'>
+  >;
+  setModuleUpdatePolicy?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetModuleUpdatePolicyArgs, 'name' | 'policy'>
+  >;
+  setRolePermissions?: Resolver<
+    ResolversTypes['RolePermissions'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetRolePermissionsArgs, 'permissions' | 'role'>
+  >;
+  setUserPassword?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetUserPasswordArgs, 'id' | 'password'>
+  >;
+  uninstallModule?: Resolver<
+    ResolversTypes['Boolean'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUninstallModuleArgs, 'dropData' | 'name'>
+  >;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
-  upgradeModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationUpgradeModuleArgs, 'acceptBreakingChanges' | 'name'>>;
+  upgradeModule?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpgradeModuleArgs, 'acceptBreakingChanges' | 'name'>
+  >;
 };
 
-export type PermissionResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Permission'] = ResolversParentTypes['Permission']> = {
+export type PermissionResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Permission'] = ResolversParentTypes['Permission'],
+> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
-export type PlatformInfoResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['PlatformInfo'] = ResolversParentTypes['PlatformInfo']> = {
+export type PlatformInfoResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['PlatformInfo'] = ResolversParentTypes['PlatformInfo'],
+> = {
   installationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   schemaVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type QueryResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+export type QueryResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
+> = {
   auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
   fieldUsage?: Resolver<Array<ResolversTypes['FieldUsage']>, ParentType, ContextType, Partial<QueryFieldUsageArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   module?: Resolver<Maybe<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModuleArgs, 'name'>>;
-  moduleChangePlan?: Resolver<ResolversTypes['ChangePlan'], ParentType, ContextType, RequireFields<QueryModuleChangePlanArgs, 'action' | 'name'>>;
-  modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType>;
+  moduleChangePlan?: Resolver<
+    ResolversTypes['ChangePlan'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryModuleChangePlanArgs, 'action' | 'name'>
+  >;
+  modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModulesArgs, 'refresh'>>;
   permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['PlatformInfo'], ParentType, ContextType>;
   rolePermissions?: Resolver<Array<ResolversTypes['RolePermissions']>, ParentType, ContextType>;
@@ -785,20 +844,29 @@ export type QueryResolvers<ContextType = PlatformContext, ParentType extends Res
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
-export type RolePermissionsResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['RolePermissions'] = ResolversParentTypes['RolePermissions']> = {
+export type RolePermissionsResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['RolePermissions'] = ResolversParentTypes['RolePermissions'],
+> = {
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
-export type SchemaChangeResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange']> = {
+export type SchemaChangeResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange'],
+> = {
   coordinate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['ChangeLevel'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   usage?: Resolver<Maybe<ResolversTypes['FieldUsage']>, ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
-  moduleEvents?: SubscriptionResolver<ResolversTypes['ModuleEvent'], "moduleEvents", ParentType, ContextType>;
+export type SubscriptionResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
+> = {
+  moduleEvents?: SubscriptionResolver<ResolversTypes['ModuleEvent'], 'moduleEvents', ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = PlatformContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -833,4 +901,3 @@ export type Resolvers<ContextType = PlatformContext> = {
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
-

@@ -10,6 +10,7 @@ export { readPackageSdl } from './read-package-sdl.js';
 export { readPrivateJwk } from './read-private-jwk.js';
 export { readRegistryCatalog } from './read-registry-catalog.js';
 export { resignCatalog } from './resign-catalog.js';
+export { type ResignIfExpiringOptions, type ResignResult, resignIfExpiring } from './resign-if-expiring.js';
 export { resolveSourceEntry } from './resolve-source-entry.js';
 export { sha256File } from './sha256-file.js';
 export { writeModuleDir } from './write-module-dir.js';

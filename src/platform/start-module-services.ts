@@ -71,7 +71,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   const journal = createOperationJournal(store);
   await recoverInterruptedOperations({ store, journal, logger, installedDir, stagingRoot, ownsAllOperations: store.kind === 'embedded' });
 
-  const devRegistry = config.registryUrl ? null : loadDevRegistry();
+  const devRegistry = config.registryUrl ? null : await loadDevRegistry({ logger });
   let registry =
     config.registryUrl && config.registryPublicKey ? await createRegistry(options, config.registryUrl, config.registryPublicKey) : null;
   const catalog = createCatalogView(() => registry, logger);
@@ -129,7 +129,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     safety: safeChanges.safety,
   };
   const installer = createModuleInstaller(installerDeps);
-  resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
+  resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: (refreshOptions) => catalog.refresh(refreshOptions) };
   changeDeps = await safeChanges.attach(runtime, installerDeps, installer, () => catalog.refresh());
 
   await audit.ensureIndexes();

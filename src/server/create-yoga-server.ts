@@ -5,6 +5,7 @@ import type { Logger } from '../logging/index.js';
 import type { RequestAuth } from './context.js';
 import { corsPolicy } from './cors-policy.js';
 import { bearerToken, createRequestAuth } from './create-request-auth.js';
+import { createYogaLogging } from './create-yoga-logging.js';
 import { isGraphiqlAllowed } from './exposure-policy.js';
 import { createGraphiqlRenderer } from './graphiql-page.js';
 import { createMaskError } from './mask-error.js';
@@ -77,12 +78,7 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
     graphiql: () => isGraphiqlAllowed(exposure) && { title: 'A64 Platform', defaultQuery: DEFAULT_QUERY },
     renderGraphiQL: createGraphiqlRenderer(),
     maskedErrors: { maskError: createMaskError(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    logging: createYogaLogging(logger),
     context: (initialContext): Promise<RequestAuth> => {
       // Core resolvers refuse any other context (see guard-core-resolvers.ts).
       markTrustedContext(initialContext, bearerToken(initialContext.request) || null);

@@ -17,8 +17,8 @@ export interface OperationResolverDeps {
   events: ModuleEventBus;
   audit: AuditLogRepository;
   lock: OperationLock;
-  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS) before listing. */
-  refreshCatalog(): Promise<void>;
+  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS, or now with `fresh`) before listing. */
+  refreshCatalog(options?: { fresh?: boolean }): Promise<void>;
 }
 
 const MAX_AUDIT_PAGE = 200;
@@ -52,15 +52,15 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
         .catch(() => {});
       throw error;
     }
-    const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string) =>
-      events.publish({ operationId, module: name, kind, step, status, message });
+    const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string, code?: string) =>
+      events.publish({ operationId, module: name, kind, step, status, message, code });
     try {
       publish('RUNNING', 'ACTIVATE', `${kind.toLowerCase()} ${name}`);
       const info = kind === 'ENABLE' ? await runtime.enable(name, { actor }) : await runtime.disable(name, { actor });
       publish('SUCCEEDED', 'DONE', `${name} is ${info.state.toLowerCase()}`);
       return info;
     } catch (error) {
-      publish('FAILED', 'ACTIVATE', (error as Error).message);
+      publish('FAILED', 'ACTIVATE', (error as Error).message, isPlatformError(error) ? error.code : 'INTERNAL');
       throw error;
     } finally {
       await lease.release();
@@ -70,9 +70,11 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
   return {
     Module: moduleFieldResolvers,
     Query: {
-      async modules(_parent: unknown, _args: unknown, context: Context) {
-        requireUser(context);
-        await deps().refreshCatalog();
+      async modules(_parent: unknown, args: { refresh?: boolean | null }, context: Context) {
+        // A forced fetch costs a registry round trip: only for those who manage modules.
+        if (args.refresh) requireRole(context, 'ADMIN', 'SUPER_ADMIN');
+        else requireUser(context);
+        await deps().refreshCatalog({ fresh: args.refresh === true });
         return deps().runtime.list();
       },
       async module(_parent: unknown, args: { name: string }, context: Context) {

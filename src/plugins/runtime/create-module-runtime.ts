@@ -7,7 +7,6 @@ import { deactivateModule, prepareModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule, type OperationResult } from './enable-module.js';
-import { toAvailableModuleInfo } from './module-info.js';
 import type { Actor, ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
@@ -75,13 +74,13 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     },
     list() {
       const local = [...new Set([...core.found.keys(), ...core.records.keys()])].map((name) => core.info(name));
-      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(toAvailableModuleInfo);
+      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(core.availableInfo);
       return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
     },
     get(name) {
       if (core.isKnown(name)) return core.info(name);
       const offered = options.registryModules?.().find((m) => m.name === name);
-      return offered ? toAvailableModuleInfo(offered) : null;
+      return offered ? core.availableInfo(offered) : null;
     },
     saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
     storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,

@@ -75,6 +75,8 @@ function enterApp(user) {
     void auditView.refresh();
     operationsView.start();
   }
+  // Sign-in came from a form that is now hidden: put the keyboard at the start of the work area.
+  byId('modules-title').focus();
 }
 
 /** @param {string} [message] why the user is back at the sign-in form */

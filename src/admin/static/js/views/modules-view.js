@@ -1,4 +1,5 @@
 import { byId, h, replaceChildren, showMessage } from '../dom.js';
+import { describeRefusal } from '../error-advice.js';
 import { describeErrors } from '../graphql-client.js';
 import { fetchModules, moduleMutations } from '../module-operations.js';
 import { describeProgress } from '../operation-labels.js';
@@ -37,7 +38,7 @@ export function createModulesView({ onChanged, canManage = () => true }) {
   function rowState(name) {
     let row = rows.get(name);
     if (!row) {
-      row = { form: null, busy: false, error: '', notice: '', draft: {} };
+      row = { form: null, busy: false, error: null, notice: '', draft: {} };
       rows.set(name, row);
     }
     return row;
@@ -57,7 +58,7 @@ export function createModulesView({ onChanged, canManage = () => true }) {
           rowState(module.name),
           {
             openForm: (kind) => {
-              Object.assign(rowState(module.name), { form: kind, error: '', notice: '', draft: {} });
+              Object.assign(rowState(module.name), { form: kind, error: null, notice: '', draft: {} });
               render();
               if (!kind) flushPendingRefresh();
             },
@@ -72,8 +73,9 @@ export function createModulesView({ onChanged, canManage = () => true }) {
 
   /**
    * Reloads the table. A refresh caused by a live event waits while someone is typing into a
-   * row form, so their input is not wiped; it runs when the form closes.
-   * @param {{ unlessEditing?: boolean }} [options]
+   * row form, so their input is not wiped; it runs when the form closes. `fresh` (the Refresh
+   * button) has the server fetch the registry's catalog now.
+   * @param {{ unlessEditing?: boolean, fresh?: boolean }} [options]
    */
   async function refresh(options = {}) {
     if (options.unlessEditing && [...rows.values()].some((row) => row.form || row.busy)) {
@@ -84,7 +86,9 @@ export function createModulesView({ onChanged, canManage = () => true }) {
     loading = true;
     showMessage(status, modules.length ? '' : 'Loading modules…');
     status.classList.remove('is-error');
-    const result = await fetchModules();
+    let result = await fetchModules({ refresh: options.fresh === true });
+    // A fresh catalog is for ADMIN and SUPER_ADMIN; anyone else still gets the cached listing.
+    if (options.fresh && result.errors?.[0]?.extensions?.code === 'FORBIDDEN') result = await fetchModules();
     loading = false;
     if (result.errors?.length || !result.data?.modules) {
       status.classList.add('is-error');
@@ -104,15 +108,15 @@ export function createModulesView({ onChanged, canManage = () => true }) {
   async function runAction(name, action, options) {
     const row = rowState(name);
     if (action === 'setLicense' && !String(options.licenseKey ?? '').trim()) {
-      Object.assign(row, { error: 'Paste the license key first.', notice: '' });
+      Object.assign(row, { error: { refused: false, label: '', text: 'Paste the license key first.', code: '' }, notice: '' });
       return render();
     }
-    Object.assign(row, { busy: true, error: '', notice: '' });
+    Object.assign(row, { busy: true, error: null, notice: '' });
     render();
     const result = await moduleMutations[action](name, /** @type {any} */ (options));
     row.busy = false;
     if (result.errors?.length) {
-      row.error = describeErrors(result.errors);
+      row.error = describeRefusal(result.errors[0]);
       render();
       return;
     }
@@ -145,13 +149,16 @@ export function createModulesView({ onChanged, canManage = () => true }) {
     });
     submit.disabled = false;
     submit.textContent = 'Install';
-    if (result.errors?.length) return showMessage(installError, describeErrors(result.errors));
+    if (result.errors?.length) {
+      const refusal = describeRefusal(result.errors[0]);
+      return showMessage(installError, `${refusal.label}: ${refusal.text}${refusal.code ? ` (${refusal.code})` : ''}`);
+    }
     installForm.reset();
     await refresh();
     onChanged();
   });
 
-  byId('modules-refresh').addEventListener('click', () => void refresh());
+  byId('modules-refresh').addEventListener('click', () => void refresh({ fresh: true }));
 
   function clear() {
     modules = [];
