@@ -1,6 +1,7 @@
 import type { BenchSection } from '../report.js';
 import { coreThroughput } from './core-throughput.js';
 import { fieldUsageOverhead } from './field-usage.js';
+import { metricsOverhead } from './metrics-overhead.js';
 import { moduleRuntime } from './module-runtime.js';
 import { modulesThroughput } from './modules-throughput.js';
 import { registryAndInstall } from './registry-install.js';
@@ -16,4 +17,5 @@ export const sections: BenchSection[] = [
   registryAndInstall,
   serviceCall,
   fieldUsageOverhead,
+  metricsOverhead,
 ];
