@@ -5,8 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from './support/graphql-client.js';
 import { subscribeModuleEvents } from './support/module-events.js';
 import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
-
-const STRONG_PASSWORD = 'Violet-Kettle-Harbor-93!';
+import { createUser, login } from './support/users.js';
 
 /** One raw HTTP exchange: what the server answers (status line) and that it closed the socket. */
 function rawExchange(url: string, sendFirst: string): { socket: Socket; answer: Promise<string> } {
@@ -148,17 +147,8 @@ describe('subscription limits', () => {
   afterAll(() => platform.stop());
 
   async function superAdmin(email: string): Promise<string> {
-    const created = await platform.gql(
-      'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: SUPER_ADMIN) { id } }',
-      { e: email, p: STRONG_PASSWORD },
-      admin,
-    );
-    expect(created.errors).toBeUndefined();
-    const login = await platform.gql<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      { e: email, p: STRONG_PASSWORD },
-    );
-    return login.data!.login.token;
+    const user = await createUser(platform, admin, email, 'SUPER_ADMIN');
+    return login(platform, email, user.password);
   }
 
   it('caps open streams per user and in total with RATE_LIMITED, and frees a slot when one closes', async () => {
@@ -206,6 +196,20 @@ describe('subscription limits', () => {
     const token = await superAdmin('deleted@example.test');
     const stream = await subscribeModuleEvents(platform.graphqlUrl, token);
     await platform.store.collection('users').deleteOne({ email: 'deleted@example.test' });
+    await toggleFarm();
+    await stream.ended;
+    expect(stream.payloads.map((payload) => errorCode(payload))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('ends a stream with UNAUTHENTICATED once an admin disables its user (updateUser)', async () => {
+    const user = await createUser(platform, admin, 'disabled@example.test', 'SUPER_ADMIN');
+    const stream = await subscribeModuleEvents(platform.graphqlUrl, await login(platform, user.email, user.password));
+    const disabled = await platform.gql(
+      'mutation($id: ID!) { updateUser(id: $id, input: { disabled: true }) { disabled } }',
+      { id: user.id },
+      admin,
+    );
+    expect(disabled.errors).toBeUndefined();
     await toggleFarm();
     await stream.ended;
     expect(stream.payloads.map((payload) => errorCode(payload))).toEqual(['UNAUTHENTICATED']);

@@ -23,7 +23,12 @@ describe('/metrics (METRICS=on)', () => {
     return response.text();
   };
   beforeAll(async () => {
-    platform = await startTestPlatform({ METRICS: 'on', MAX_SUBSCRIPTIONS_PER_USER: '1' });
+    platform = await startTestPlatform({
+      METRICS: 'on',
+      MAX_SUBSCRIPTIONS_PER_USER: '1',
+      LOGIN_MAX_FAILURES: '1',
+      LOGIN_BLOCK_SECONDS: '600',
+    });
     admin = await platform.adminToken();
   });
   afterAll(() => platform.stop());
@@ -54,12 +59,16 @@ describe('/metrics (METRICS=on)', () => {
     expect(sample(text, 'a64_store_operation_duration_seconds_count{operation="findOne"}')).toBeGreaterThan(0);
   });
 
-  it('counts limit refusals and open subscription streams', async () => {
+  it('counts limit refusals (sign-in throttling, subscription caps) and open subscription streams', async () => {
+    const login = 'mutation { login(email: "nobody@example.test", password: "wrong password!") { token } }';
+    for (let attempt = 0; attempt < 3; attempt += 1) await platform.gql(login);
     const open = await subscribeModuleEvents(platform.graphqlUrl, admin);
     const refused = await subscribeModuleEvents(platform.graphqlUrl, admin);
     await refused.ended;
     const text = await scrape();
     expect(sample(text, 'a64_rate_limited_total{limit="subscriptions_per_user"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'a64_rate_limited_total{limit="login"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'a64_graphql_errors_total{operation="mutation",code="RATE_LIMITED"}')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'a64_subscriptions_open')).toBe(1);
     open.close();
   });

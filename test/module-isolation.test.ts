@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from './support/graphql-client.js';
 import { createInstallerRegistry, type InstallerRegistry } from './support/installer-registry.js';
 import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
+import { createUser, login } from './support/users.js';
 
 const USER_EMAIL = 'plain.user@example.test';
 const USER_PASSWORD = 'Violet-Kettle-Harbor-93!';
@@ -90,17 +91,8 @@ describe('modules cannot reach past their grant', () => {
   it("a module resolver cannot raise its caller's role for the rest of the request", async () => {
     const installed = await platform.gql('mutation { installModule(input: { name: "escalator" }) { state } }', {}, admin);
     expect(installed.data).toEqual({ installModule: { state: 'ENABLED' } });
-    const createdUser = await platform.gql(
-      'mutation($e: String!, $p: String!) { createUser(email: $e, password: $p, role: USER) { id } }',
-      { e: USER_EMAIL, p: USER_PASSWORD },
-      admin,
-    );
-    expect(createdUser.errors).toBeUndefined();
-    const login = await platform.gql<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      { e: USER_EMAIL, p: USER_PASSWORD },
-    );
-    const user = login.data!.login.token;
+    const created = await createUser(platform, admin, USER_EMAIL, 'USER', USER_PASSWORD);
+    const user = await login(platform, USER_EMAIL, created.password);
 
     // Mutations run in order: escalate first, then createUser in the same request.
     const attempt = await platform.gql(

@@ -102,6 +102,8 @@ export const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
   LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(3600),
   LOGIN_BLOCK_SECONDS: positiveInt(1),
+  USAGE_RETENTION_DAYS: positiveInt(30),
+  USAGE_FLUSH_SECONDS: positiveInt(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -22,6 +22,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
   testPauseAtStep: string | undefined;
+  /** Field usage: days kept (`USAGE_RETENTION_DAYS`) and seconds between writes to the store (`USAGE_FLUSH_SECONDS`). */
+  usage: { retentionDays: number; flushSeconds: number };
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -89,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     testPauseAtStep: e.TEST_PAUSE_AT_STEP,
+    usage: { retentionDays: e.USAGE_RETENTION_DAYS, flushSeconds: e.USAGE_FLUSH_SECONDS },
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,

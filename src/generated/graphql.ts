@@ -43,6 +43,40 @@ export type AuthPayload = {
   user: User;
 };
 
+export type ChangeLevel = 'BREAKING' | 'DANGEROUS' | 'SAFE';
+
+/** What an operation would change, computed without changing anything. */
+export type ChangePlan = {
+  __typename?: 'ChangePlan';
+  action: PlanAction;
+  /** Breaking changes to coordinates used within USAGE_RETENTION_DAYS: upgradeModule refuses them unless accepted. */
+  breakingInUse: Array<SchemaChange>;
+  /** New collections: upgradeModule refuses them unless listed in acceptPermissions. */
+  collectionsAdded: Array<Scalars['String']['output']>;
+  /** UNINSTALL drops them only with dropData: true. */
+  collectionsRemoved: Array<Scalars['String']['output']>;
+  dependencies: Array<ModuleDependency>;
+  /** Why the operation would fail (e.g. "SCHEMA_CONFLICT: …"); empty when it can run. */
+  errors: Array<Scalars['String']['output']>;
+  fromVersion: Maybe<Scalars['String']['output']>;
+  licenseRequired: Scalars['Boolean']['output'];
+  module: Scalars['String']['output'];
+  /** New permissions: upgradeModule refuses them unless listed in acceptPermissions. */
+  permissionsAdded: Array<Scalars['String']['output']>;
+  permissionsRemoved: Array<Scalars['String']['output']>;
+  schemaChanges: Array<SchemaChange>;
+  toVersion: Maybe<Scalars['String']['output']>;
+};
+
+/** How often a schema coordinate was used within USAGE_RETENTION_DAYS. */
+export type FieldUsage = {
+  __typename?: 'FieldUsage';
+  /** Schema coordinate: Type.field, Type.field(arg:), Enum.VALUE, Input.field. */
+  coordinate: Scalars['String']['output'];
+  count: Scalars['Float']['output'];
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** version: latest when omitted. */
 export type InstallModuleInput = {
   licenseKey?: InputMaybe<Scalars['String']['input']>;
@@ -85,8 +119,17 @@ export type Module = {
   loadError: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   permissions: Array<Scalars['String']['output']>;
+  /** The version before the last upgrade, kept for rollbackModule until the next upgrade. */
+  previousVersion: Maybe<Scalars['String']['output']>;
   source: ModuleSource;
   state: ModuleState;
+  /** Newest registry version above the installed one (inside updatePin when set). */
+  updateAvailable: Maybe<Scalars['String']['output']>;
+  /** Why the last allowed automatic update was not applied; null when none is blocked. */
+  updateBlocked: Maybe<Scalars['String']['output']>;
+  /** Semver range automatic updates stay within. */
+  updatePin: Maybe<Scalars['String']['output']>;
+  updatePolicy: UpdatePolicy;
   /** Installed or bundled version; null while only AVAILABLE. */
   version: Maybe<Scalars['String']['output']>;
 };
@@ -149,7 +192,11 @@ export type Mutation = {
   login: AuthPayload;
   /** Same callers as grantPermissions. Applies to the user's very next request. */
   revokePermissions: User;
+  /** SUPER_ADMIN. Back to previousVersion; refused when the module's data changed since the upgrade, unless discardNewData. */
+  rollbackModule: Module;
   setModuleLicense: Module;
+  /** SUPER_ADMIN. pin: a semver range (e.g. "~1.4", "<2.0.0"); null removes it. */
+  setModuleUpdatePolicy: Module;
   /** SUPER_ADMIN. Sets ADMIN's or USER's permissions (ADMIN holds every module permission until set). */
   setRolePermissions: RolePermissions;
   /** SUPER_ADMIN; ADMIN for USER accounts. Every token of that user issued before stops working. */
@@ -160,6 +207,11 @@ export type Mutation = {
    * cannot be disabled or demoted. Applies to the user's very next request.
    */
   updateUser: User;
+  /**
+   * SUPER_ADMIN. Refused with BREAKING_CHANGE when breaking changes touch coordinates used within
+   * USAGE_RETENTION_DAYS (unless acceptBreakingChanges), and with PERMISSIONS_NOT_ACCEPTED when the
+   * new version adds permissions or collections not all listed in acceptPermissions.
+   */
   upgradeModule: Module;
 };
 
@@ -205,9 +257,20 @@ export type MutationRevokePermissionsArgs = {
   userId: Scalars['ID']['input'];
 };
 
+export type MutationRollbackModuleArgs = {
+  discardNewData?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+};
+
 export type MutationSetModuleLicenseArgs = {
   licenseKey: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+export type MutationSetModuleUpdatePolicyArgs = {
+  name: Scalars['String']['input'];
+  pin?: InputMaybe<Scalars['String']['input']>;
+  policy: UpdatePolicy;
 };
 
 export type MutationSetRolePermissionsArgs = {
@@ -231,6 +294,8 @@ export type MutationUpdateUserArgs = {
 };
 
 export type MutationUpgradeModuleArgs = {
+  acceptBreakingChanges?: InputMaybe<Scalars['Boolean']['input']>;
+  acceptPermissions?: InputMaybe<Array<Scalars['String']['input']>>;
   licenseKey?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   version?: InputMaybe<Scalars['String']['input']>;
@@ -253,6 +318,8 @@ export type Permission = {
   roles: Array<Role>;
 };
 
+export type PlanAction = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UPGRADE';
+
 export type PlatformInfo = {
   __typename?: 'PlatformInfo';
   installationId: Scalars['ID']['output'];
@@ -266,9 +333,13 @@ export type Query = {
   __typename?: 'Query';
   /** SUPER_ADMIN. */
   auditLog: AuditPage;
+  /** ADMIN or SUPER_ADMIN. Recorded usage within the retention window, of one module's coordinates or of all. */
+  fieldUsage: Array<FieldUsage>;
   /** The signed-in user, or null without a token. */
   me: Maybe<User>;
   module: Maybe<Module>;
+  /** SUPER_ADMIN. The plan of an action (version: INSTALL/UPGRADE target, latest when omitted). */
+  moduleChangePlan: ChangePlan;
   /**
    * Signed-in users: bundled + installed + registry modules. The registry's offer comes from a
    * catalog cached for REGISTRY_TTL_SECONDS; `refresh: true` fetches and verifies the catalog now
@@ -294,8 +365,18 @@ export type QueryAuditLogArgs = {
   module?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryFieldUsageArgs = {
+  module?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type QueryModuleArgs = {
   name: Scalars['String']['input'];
+};
+
+export type QueryModuleChangePlanArgs = {
+  action: PlanAction;
+  name: Scalars['String']['input'];
+  version?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type QueryModulesArgs = {
@@ -314,11 +395,24 @@ export type RolePermissions = {
   role: Role;
 };
 
+/** One difference between the live schema and the candidate, with its recorded usage. */
+export type SchemaChange = {
+  __typename?: 'SchemaChange';
+  coordinate: Maybe<Scalars['String']['output']>;
+  level: ChangeLevel;
+  message: Scalars['String']['output'];
+  /** Null when the coordinate was not used within the retention window. */
+  usage: Maybe<FieldUsage>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** SUPER_ADMIN; progress of every module operation. */
   moduleEvents: ModuleEvent;
 };
+
+/** MANUAL (default): never updated on its own. PATCH: x.y.* releases. MINOR: x.*.* releases. */
+export type UpdatePolicy = 'MANUAL' | 'MINOR' | 'PATCH';
 
 /** Fields left out stay as they are. */
 export type UpdateUserInput = {
@@ -431,7 +525,10 @@ export type ResolversTypes = {
   AuditPage: ResolverTypeWrapper<AuditPage>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChangeLevel: ChangeLevel;
+  ChangePlan: ResolverTypeWrapper<ChangePlan>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FieldUsage: ResolverTypeWrapper<FieldUsage>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InstallModuleInput: InstallModuleInput;
@@ -450,12 +547,15 @@ export type ResolversTypes = {
   OperationStatus: OperationStatus;
   OperationStep: OperationStep;
   Permission: ResolverTypeWrapper<Permission>;
+  PlanAction: PlanAction;
   PlatformInfo: ResolverTypeWrapper<PlatformInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   RolePermissions: ResolverTypeWrapper<RolePermissions>;
+  SchemaChange: ResolverTypeWrapper<SchemaChange>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdatePolicy: UpdatePolicy;
   UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<AuthUser>;
 };
@@ -466,7 +566,9 @@ export type ResolversParentTypes = {
   AuditPage: AuditPage;
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Boolean: Scalars['Boolean']['output'];
+  ChangePlan: ChangePlan;
   DateTime: Scalars['DateTime']['output'];
+  FieldUsage: FieldUsage;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   InstallModuleInput: InstallModuleInput;
@@ -481,6 +583,7 @@ export type ResolversParentTypes = {
   PlatformInfo: PlatformInfo;
   Query: Record<PropertyKey, never>;
   RolePermissions: RolePermissions;
+  SchemaChange: SchemaChange;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   UpdateUserInput: UpdateUserInput;
@@ -517,9 +620,37 @@ export type AuthPayloadResolvers<
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type ChangePlanResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['ChangePlan'] = ResolversParentTypes['ChangePlan'],
+> = {
+  action?: Resolver<ResolversTypes['PlanAction'], ParentType, ContextType>;
+  breakingInUse?: Resolver<Array<ResolversTypes['SchemaChange']>, ParentType, ContextType>;
+  collectionsAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  collectionsRemoved?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['ModuleDependency']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fromVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  licenseRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  module?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissionsAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  permissionsRemoved?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  schemaChanges?: Resolver<Array<ResolversTypes['SchemaChange']>, ParentType, ContextType>;
+  toVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FieldUsageResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['FieldUsage'] = ResolversParentTypes['FieldUsage'],
+> = {
+  coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
 
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
@@ -558,8 +689,13 @@ export type ModuleResolvers<
   loadError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  previousVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ModuleSource'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['ModuleState'], ParentType, ContextType>;
+  updateAvailable?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updateBlocked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatePin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatePolicy?: Resolver<ResolversTypes['UpdatePolicy'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -621,11 +757,23 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRevokePermissionsArgs, 'permissions' | 'userId'>
   >;
+  rollbackModule?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRollbackModuleArgs, 'discardNewData' | 'name'>
+  >;
   setModuleLicense?: Resolver<
     ResolversTypes['Module'],
     ParentType,
     ContextType,
     RequireFields<MutationSetModuleLicenseArgs, 'licenseKey' | 'name'>
+  >;
+  setModuleUpdatePolicy?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetModuleUpdatePolicyArgs, 'name' | 'policy'>
   >;
   setRolePermissions?: Resolver<
     ResolversTypes['RolePermissions'],
@@ -646,7 +794,12 @@ export type MutationResolvers<
     RequireFields<MutationUninstallModuleArgs, 'dropData' | 'name'>
   >;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'id' | 'input'>>;
-  upgradeModule?: Resolver<ResolversTypes['Module'], ParentType, ContextType, RequireFields<MutationUpgradeModuleArgs, 'name'>>;
+  upgradeModule?: Resolver<
+    ResolversTypes['Module'],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpgradeModuleArgs, 'acceptBreakingChanges' | 'name'>
+  >;
 };
 
 export type PermissionResolvers<
@@ -674,8 +827,15 @@ export type QueryResolvers<
   ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
 > = {
   auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'limit'>>;
+  fieldUsage?: Resolver<Array<ResolversTypes['FieldUsage']>, ParentType, ContextType, Partial<QueryFieldUsageArgs>>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   module?: Resolver<Maybe<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModuleArgs, 'name'>>;
+  moduleChangePlan?: Resolver<
+    ResolversTypes['ChangePlan'],
+    ParentType,
+    ContextType,
+    RequireFields<QueryModuleChangePlanArgs, 'action' | 'name'>
+  >;
   modules?: Resolver<Array<ResolversTypes['Module']>, ParentType, ContextType, RequireFields<QueryModulesArgs, 'refresh'>>;
   permissions?: Resolver<Array<ResolversTypes['Permission']>, ParentType, ContextType>;
   platform?: Resolver<ResolversTypes['PlatformInfo'], ParentType, ContextType>;
@@ -690,6 +850,16 @@ export type RolePermissionsResolvers<
 > = {
   permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type SchemaChangeResolvers<
+  ContextType = PlatformContext,
+  ParentType extends ResolversParentTypes['SchemaChange'] = ResolversParentTypes['SchemaChange'],
+> = {
+  coordinate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ChangeLevel'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['FieldUsage']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<
@@ -714,7 +884,9 @@ export type Resolvers<ContextType = PlatformContext> = {
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditPage?: AuditPageResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  ChangePlan?: ChangePlanResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FieldUsage?: FieldUsageResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LicenseStatus?: LicenseStatusResolvers<ContextType>;
   Module?: ModuleResolvers<ContextType>;
@@ -725,6 +897,7 @@ export type Resolvers<ContextType = PlatformContext> = {
   PlatformInfo?: PlatformInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RolePermissions?: RolePermissionsResolvers<ContextType>;
+  SchemaChange?: SchemaChangeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };

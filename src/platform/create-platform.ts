@@ -4,6 +4,7 @@ import { type BootstrapResult, bootstrapAdmin, createLoginThrottle, loadOrCreate
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
+import { type UpdateCheckResult, useFieldUsage } from '../plugins/changes/index.js';
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
@@ -27,6 +28,8 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Built bundled modules; default `build/bundled`. */
   bundledDir?: string;
+  /** Record field usage per request (default true); `npm run bench` turns it off to measure its cost. */
+  fieldUsage?: boolean;
 }
 
 export interface StartedPlatform {
@@ -38,6 +41,8 @@ export interface StartedPlatform {
   store: DocumentStore;
   /** The plugin runtime (modules list, enable/disable). */
   modules: ModuleRuntime;
+  /** Runs the automatic update check now (it also runs every REGISTRY_TTL_SECONDS). */
+  checkForUpdates(): Promise<UpdateCheckResult[]>;
 }
 
 export interface Platform {
@@ -79,7 +84,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       catalog,
       livePermissions: catalog.live,
       audit: createAuditLogRepository(store),
-      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers)),
+      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers), recordRateLimited),
     });
 
     let schemaVersion = () => 1;
@@ -127,7 +132,11 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       graphqlEndpoint: GRAPHQL_ENDPOINT,
       // Ready: started, not stopping, the store answers and a schema is live.
       isReady: async () => ready && (await isStoreAnswering(store)) && schemaHolder.current().schema !== undefined,
-      plugins: [subscriptions.plugin, ...(metrics ? [useGraphqlMetrics(metrics)] : [])],
+      plugins: [
+        subscriptions.plugin,
+        ...(metrics ? [useGraphqlMetrics(metrics)] : []),
+        ...(options.fieldUsage === false ? [] : [useFieldUsage(moduleServices.safeChanges.recorder)]),
+      ],
     });
     const server = createHttpServer({
       graphql: yoga,
@@ -147,7 +156,8 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
-    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };
+    const checkForUpdates = async () => (await moduleServices.safeChanges.scheduler?.runNow()) ?? [];
+    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules, checkForUpdates };
   }
 
   async function stop(): Promise<void> {

@@ -3,6 +3,7 @@ import { loadOrCreateSecret } from '../auth/index.js';
 import { type Config, ConfigError, PLATFORM_VERSION } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
+import { type ChangeResolverDeps, createChangeResolvers } from '../plugins/graphql/change-resolvers.js';
 import { createOperationResolvers, type OperationResolverDeps } from '../plugins/graphql/operation-resolvers.js';
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
 import { createModuleInstaller, type InstallerDeps, recoverInterruptedOperations } from '../plugins/installer/index.js';
@@ -16,6 +17,7 @@ import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import type { SchemaHolder } from '../server/schema-holder.js';
 import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX, type DevRegistry, loadDevRegistry } from './dev-registry.js';
+import { createSafeChanges, type SafeChanges } from './start-safe-changes.js';
 
 export interface ModuleServicesOptions {
   config: Config;
@@ -31,6 +33,8 @@ export interface ModuleServicesOptions {
 export interface ModuleServices {
   runtime: ModuleRuntime;
   schemaHolder: SchemaHolder;
+  /** Field usage (for the yoga plugin), change plans and update policies. */
+  safeChanges: SafeChanges;
   /** Progress of every module operation (metrics count the finished ones). */
   events: ModuleEventBus;
   /** The development registry to serve at /dev-registry (only without REGISTRY_URL). */
@@ -80,6 +84,8 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
 
   let installerDeps: InstallerDeps | null = null;
   let resolverDeps: OperationResolverDeps | null = null;
+  let changeDeps: ChangeResolverDeps | null = null;
+  const safeChanges = createSafeChanges({ config, store, logger, audit });
   const runtime = createModuleRuntime({
     config,
     store,
@@ -88,8 +94,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
       typeDefs: options.core.typeDefs,
       resolvers: guardCoreResolvers(
         mergeResolvers(
-          options.core.resolvers,
-          createOperationResolvers(() => resolverDeps!),
+          mergeResolvers(
+            options.core.resolvers,
+            createOperationResolvers(() => resolverDeps!),
+          ),
+          createChangeResolvers(() => changeDeps!),
         ),
       ),
     },
@@ -117,9 +126,11 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     installedDir,
     saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
     storedLicense: async (name) => runtime.storedLicense(name),
+    safety: safeChanges.safety,
   };
   const installer = createModuleInstaller(installerDeps);
   resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: (refreshOptions) => catalog.refresh(refreshOptions) };
+  changeDeps = await safeChanges.attach(runtime, installerDeps, installer, () => catalog.refresh());
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();
@@ -132,6 +143,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
   return {
     runtime,
     schemaHolder,
+    safeChanges,
     events,
     devRegistry,
     async attachDevRegistry(baseUrl) {
@@ -145,6 +157,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     },
     async stop() {
       clearInterval(licenseTimer);
+      await safeChanges.stop();
       await runtime.stop();
     },
   };

@@ -1,10 +1,14 @@
 import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
-import { type AnimalDoc, collections } from './documents.js';
+import { type AnimalDoc, collections, type HealthEventDoc, type WeightDoc } from './documents.js';
 import { CreateAnimalInput, UpdateAnimalInput } from './inputs.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { parseInput } from './parse-input.js';
 
 const DAY_MS = 86_400_000;
+
+/** An animal's weights, oldest first; one store read for every animal of a list. */
+const weightsOf = (module: ModuleHandle, animal: AnimalDoc) =>
+  module.loader<WeightDoc>('animal_weights', 'animalId', { sort: { measuredAt: 1 } }).load(animal._id);
 
 /** How a tag is compared: `DE-001` and `de-001` are one tag since 1.1.0 (see the README). */
 export type TagKey = (tag: string) => string;
@@ -107,10 +111,10 @@ function listAnimals(_: unknown, args: { species?: string | null; search?: strin
 export const animalFields = {
   id: (animal: AnimalDoc) => animal._id,
   ageDays: (animal: AnimalDoc) => (animal.birthDate ? Math.floor((Date.now() - Date.parse(animal.birthDate)) / DAY_MS) : null),
+  // Batched: a list of animals reads its events and weights in one store read each.
   healthEvents: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
-    collections(module).healthEvents.find({ animalId: animal._id }, { sort: { occurredAt: 1 } }),
-  weights: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
-    collections(module).weights.find({ animalId: animal._id }, { sort: { measuredAt: 1 } }),
+    module.loader<HealthEventDoc>('animal_health_events', 'animalId', { sort: { occurredAt: 1 } }).load(animal._id),
+  weights: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) => weightsOf(module, animal),
   latestWeightKg: async (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>
-    (await collections(module).weights.find({ animalId: animal._id }, { sort: { measuredAt: -1 }, limit: 1 }))[0]?.weightKg ?? null,
+    (await weightsOf(module, animal)).at(-1)?.weightKg ?? null,
 };

@@ -8,6 +8,7 @@ import type { OperationJournal } from '../operations/operation-journal.js';
 import type { OperationLock } from '../operations/operation-lock.js';
 import type { RegistryClient } from '../registry/index.js';
 import type { ModuleRuntime } from '../runtime/index.js';
+import type { UpgradeSafety } from './upgrade-safety.js';
 
 /** Everything the install/upgrade/uninstall pipeline works with, handed in by the platform. */
 export interface InstallerDeps {
@@ -32,4 +33,6 @@ export interface InstallerDeps {
   saveLicense(name: string, licenseKeyEncrypted: string): Promise<void>;
   /** The stored, encrypted license of a module, if any. */
   storedLicense(name: string): Promise<string | null>;
+  /** Upgrade guard and rollback bookkeeping (safe changes); upgrades run unguarded without it. */
+  safety?: UpgradeSafety;
 }

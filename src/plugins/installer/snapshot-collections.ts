@@ -18,7 +18,9 @@ export interface CollectionsSnapshot {
   restore(): Promise<void>;
 }
 
-const FILE = 'data-snapshot.v8';
+/** The snapshot's file name inside a directory (staging, or the rollback copy). */
+export const SNAPSHOT_FILE = 'data-snapshot.v8';
+const FILE = SNAPSHOT_FILE;
 
 async function restoreData(store: DocumentStore, data: SnapshotData): Promise<void> {
   for (const { collection, filter = {}, documents } of data.parts) {

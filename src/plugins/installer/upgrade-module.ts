@@ -21,6 +21,10 @@ export interface UpgradeRequest {
   version?: string | null;
   /** Needed when the module requires a license and none is stored (or to replace it). */
   licenseKey?: string | null;
+  /** Go ahead although breaking changes touch coordinates clients used (else BREAKING_CHANGE). */
+  acceptBreakingChanges?: boolean | null;
+  /** Every permission and collection the new version adds (else PERMISSIONS_NOT_ACCEPTED). */
+  acceptPermissions?: readonly string[] | null;
 }
 
 function currentModule(deps: InstallerDeps, name: string): ModuleInfo & { version: string } {
@@ -63,6 +67,8 @@ export async function upgradeModule(deps: InstallerDeps, request: UpgradeRequest
     assertReleaseCompatible(deps.runtime, name, release, deps.platformVersion);
     const staged = await stagePackage(registry, name, release, operation.stagingDir, stagingLimits(deps), operation);
     assertCollectionsUnclaimed(deps.runtime, staged.manifest);
+    // Refusals happen here, before any file is placed or data touched.
+    await deps.safety?.guard(name, staged.dir, release, request);
     const targetDir = versionDir(deps.installedDir, name, release.version);
     await operation.step('LOAD', `Loading ${name}@${release.version}`, { targetDir });
     await placePackage(staged.dir, targetDir);
@@ -78,8 +84,9 @@ export async function upgradeModule(deps: InstallerDeps, request: UpgradeRequest
         actor,
         ...(license ? { licenseKeyEncrypted: license.encrypted } : {}),
       });
-      await operation.step('CLEANUP', `Removing ${name}@${from.version}`);
-      if (from.source === 'REGISTRY') await rm(versionDir(deps.installedDir, name, from.version), { recursive: true, force: true });
+      await operation.step('CLEANUP', deps.safety ? `Keeping ${name}@${from.version} for rollback` : `Removing ${name}@${from.version}`);
+      if (deps.safety) await deps.safety.keep(name, from, release.version, operation.stagingDir, collections);
+      else if (from.source === 'REGISTRY') await rm(versionDir(deps.installedDir, name, from.version), { recursive: true, force: true });
       await deps.runtime.refresh();
       return { result: info, details: { fromVersion: from.version, toVersion: release.version } };
     } catch (error) {

@@ -3,7 +3,7 @@ import { isPlatformError, platformError } from '../../errors/index.js';
 import { createSchemaHolder, type SchemaHolder } from '../../server/schema-holder.js';
 import type { ResolverMap } from '../composer/index.js';
 import { createModuleResolvers } from '../graphql/module-resolvers.js';
-import { deactivateModule } from '../loader/index.js';
+import { deactivateModule, prepareModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule, type OperationResult } from './enable-module.js';
@@ -94,6 +94,15 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     schema() {
       if (!holder) throw platformError('MODULE_LOAD_FAILED', 'The module runtime is not started.');
       return holder.current().schema;
+    },
+    planning: {
+      coreDocument: () => core.coreDocument,
+      live: () => [...core.live.values()],
+      async prepareInstalled(name) {
+        const found = core.pick(name);
+        if (!found) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
+        return prepareModule(found);
+      },
     },
     permissions: () => ({ registered: [...new Set([...core.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
   };

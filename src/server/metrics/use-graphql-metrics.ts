@@ -1,6 +1,10 @@
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { PlatformMetrics } from './create-platform-metrics.js';
+import { rateLimitRefusals } from './rate-limit-refusals.js';
+
+// Refusals by a limit: also counted in a64_rate_limited_total.
+const LIMIT_CODES = new Set(['RATE_LIMITED', 'QUERY_TOO_COMPLEX']);
 
 function operationType(document: DocumentNode, name: string | null | undefined): string {
   return getOperationAST(document, name)?.operation ?? 'unknown';
@@ -13,8 +17,14 @@ function countErrors(
   fallbackCode = 'INTERNAL_SERVER_ERROR',
 ): void {
   for (const error of errors ?? []) {
-    const code = (error as { extensions?: Record<string, unknown> }).extensions?.code;
-    metrics.errors.inc({ operation, code: typeof code === 'string' ? code : fallbackCode });
+    const { extensions, path } = error as { extensions?: Record<string, unknown>; path?: readonly unknown[] };
+    const code = typeof extensions?.code === 'string' ? extensions.code : fallbackCode;
+    metrics.errors.inc({ operation, code });
+    if (LIMIT_CODES.has(code)) {
+      // Named by the limit when the error says (query limits), else by the refused field (login).
+      const limit = typeof extensions?.limit === 'string' ? extensions.limit : String(path?.[0] ?? code.toLowerCase());
+      rateLimitRefusals.inc({ limit });
+    }
   }
 }
 
