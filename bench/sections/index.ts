@@ -2,6 +2,7 @@ import type { BenchSection } from '../report.js';
 import { coreThroughput } from './core-throughput.js';
 import { exposureLimits } from './exposure-limits.js';
 import { fieldUsageOverhead } from './field-usage.js';
+import { metricsOverhead } from './metrics-overhead.js';
 import { moduleRuntime } from './module-runtime.js';
 import { modulesThroughput } from './modules-throughput.js';
 import { registryAndInstall } from './registry-install.js';
@@ -18,4 +19,5 @@ export const sections: BenchSection[] = [
   serviceCall,
   exposureLimits,
   fieldUsageOverhead,
+  metricsOverhead,
 ];
