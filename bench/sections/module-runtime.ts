@@ -76,16 +76,15 @@ async function enableTime(): Promise<number> {
     core: { typeDefs: 'type Query { ok: Boolean } type Mutation { ok: Boolean }', resolvers: {} },
     bundledDir,
     installedDir: path.join(dataDir, 'modules'),
-    includeModuleResolvers: false,
   });
   try {
     await runtime.start();
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      await runtime.enable('notes', { actor: 'bench' });
+      await runtime.enable('notes');
       times.push(performance.now() - started);
-      await runtime.disable('notes', { actor: 'bench' });
+      await runtime.disable('notes');
     }
     return median(times.slice(5));
   } finally {

@@ -170,7 +170,14 @@ export type MutationUpgradeModuleArgs = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type OperationKind = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UPGRADE';
+export type OperationKind =
+  | 'DISABLE'
+  | 'ENABLE'
+  | 'INSTALL'
+  /** setModuleLicense (a new or renewed key), under the module's lock like every operation. */
+  | 'LICENSE'
+  | 'UNINSTALL'
+  | 'UPGRADE';
 
 export type OperationStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
 

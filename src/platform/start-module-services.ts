@@ -88,7 +88,6 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     },
     bundledDir: options.bundledDir,
     installedDir,
-    includeModuleResolvers: false,
     registryModules: () => catalog.modules(),
     describeLicense: (module) => installer.licenses.describe(module),
   });
@@ -106,12 +105,13 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     installationId: options.installationId,
     platformVersion: PLATFORM_VERSION,
     stagingRoot,
+    pauseAtStep: config.testPauseAtStep,
     installedDir,
     saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
     storedLicense: async (name) => runtime.storedLicense(name),
   };
   const installer = createModuleInstaller(installerDeps);
-  resolverDeps = { runtime, installer, events, audit, lock, refreshCatalog: () => catalog.refresh() };
+  resolverDeps = { runtime, installer, events, audit, refreshCatalog: () => catalog.refresh() };
 
   await audit.ensureIndexes();
   const schemaHolder = await runtime.start();

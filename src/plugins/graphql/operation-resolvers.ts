@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { requireRole, requireUser } from '../../auth/require-role.js';
-import { isPlatformError } from '../../errors/index.js';
 import type { PlatformContext } from '../../server/context.js';
 import type { AuditLogRepository } from '../audit/index.js';
 import type { ModuleInstaller } from '../installer/index.js';
 import type { ModuleEventBus } from '../operations/module-event-bus.js';
-import type { OperationLock } from '../operations/operation-lock.js';
-import type { ModuleInfo, ModuleRuntime } from '../runtime/index.js';
+import type { ModuleRuntime } from '../runtime/index.js';
 
 type Context = Pick<PlatformContext, 'user' | 'actor' | 'authError'>;
 
@@ -15,7 +12,6 @@ export interface OperationResolverDeps {
   installer: ModuleInstaller;
   events: ModuleEventBus;
   audit: AuditLogRepository;
-  lock: OperationLock;
   /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS) before listing. */
   refreshCatalog(): Promise<void>;
 }
@@ -23,48 +19,13 @@ export interface OperationResolverDeps {
 const MAX_AUDIT_PAGE = 200;
 
 /**
- * Every resolver of `schema/modules.graphql`: listing (with registry modules), enable/disable
- * (runtime, under the cross-instance module lock), install/upgrade/uninstall/license (installer),
+ * Every resolver of `schema/modules.graphql`: listing (with registry modules), the module
+ * operations (installer: each in the one operation frame — lock, journal, events, audit),
  * the audit log and live progress. `deps` is read when a resolver runs, so the resolvers can be
  * handed to the runtime before the runtime itself exists.
  */
 export function createOperationResolvers(deps: () => OperationResolverDeps) {
   const superAdmin = (context: Context) => requireRole(context, 'SUPER_ADMIN').email;
-
-  async function toggle(kind: 'ENABLE' | 'DISABLE', name: string, actor: string): Promise<ModuleInfo> {
-    const { runtime, lock, events, audit } = deps();
-    const operationId = randomUUID();
-    let lease: Awaited<ReturnType<OperationLock['acquire']>>;
-    try {
-      lease = await lock.acquire(name, operationId, kind);
-    } catch (error) {
-      // Refused before it began (another operation holds the module): audited like every refusal.
-      const code = isPlatformError(error) ? error.code : 'INTERNAL';
-      await audit
-        .append({
-          actor,
-          action: `module.${kind.toLowerCase()}`,
-          module: name,
-          outcome: `FAILED:${code}`,
-          details: { message: (error as Error).message },
-        })
-        .catch(() => {});
-      throw error;
-    }
-    const publish = (status: 'RUNNING' | 'SUCCEEDED' | 'FAILED', step: 'QUEUED' | 'ACTIVATE' | 'DONE', message: string) =>
-      events.publish({ operationId, module: name, kind, step, status, message });
-    try {
-      publish('RUNNING', 'ACTIVATE', `${kind.toLowerCase()} ${name}`);
-      const info = kind === 'ENABLE' ? await runtime.enable(name, { actor }) : await runtime.disable(name, { actor });
-      publish('SUCCEEDED', 'DONE', `${name} is ${info.state.toLowerCase()}`);
-      return info;
-    } catch (error) {
-      publish('FAILED', 'ACTIVATE', (error as Error).message);
-      throw error;
-    } finally {
-      await lease.release();
-    }
-  }
 
   return {
     Query: {
@@ -92,8 +53,9 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
       },
     },
     Mutation: {
-      enableModule: (_parent: unknown, args: { name: string }, context: Context) => toggle('ENABLE', args.name, superAdmin(context)),
-      disableModule: (_parent: unknown, args: { name: string }, context: Context) => toggle('DISABLE', args.name, superAdmin(context)),
+      enableModule: (_parent: unknown, args: { name: string }, context: Context) => deps().installer.enable(args.name, superAdmin(context)),
+      disableModule: (_parent: unknown, args: { name: string }, context: Context) =>
+        deps().installer.disable(args.name, superAdmin(context)),
       installModule: (
         _parent: unknown,
         args: { input: { name: string; version?: string | null; licenseKey?: string | null } },

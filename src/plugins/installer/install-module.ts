@@ -1,4 +1,5 @@
 import { platformError } from '../../errors/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { ModuleInfo } from '../runtime/index.js';
 import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
@@ -6,7 +7,6 @@ import { checkLicense } from './check-license.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { placePackage, removeVersionDir, versionDir } from './place-package.js';
 import { requireRegistry } from './require-registry.js';
-import { runModuleOperation } from './run-module-operation.js';
 import { selectRelease } from './select-release.js';
 import { snapshotCollections } from './snapshot-collections.js';
 import { stagePackage } from './stage-package.js';

@@ -1,5 +1,6 @@
 import { isPlatformError } from '../../errors/index.js';
 import { verifyLicenseKey } from '../licenses/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { LicenseStatusView } from '../runtime/module-info.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { revokedLicenses } from './revoked-licenses.js';
@@ -16,8 +17,8 @@ export interface LicenseStatusBook {
   /** Decrypts and verifies the stored key again (revocations included) and remembers the result. */
   check(name: string): Promise<LicenseStatusView>;
   /**
-   * Checks every licensed registry module and disables (as `system`, audited) an enabled one whose
-   * license is expired, revoked or invalid. Runs at start and then periodically.
+   * Checks every licensed registry module and disables (as `system`, through the operation frame)
+   * an enabled one whose license is expired, revoked or invalid. Runs at start and then periodically.
    */
   enforce(): Promise<void>;
 }
@@ -48,6 +49,24 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
     return status;
   }
 
+  /**
+   * A license-driven disable is an operation like any (locked, journaled, announced, audited as
+   * `system`); it waits for a running operation on the module instead of being refused, and
+   * checks the license again once it holds the lock (what it waited for may have changed the key).
+   */
+  function disableUnlicensed(name: string) {
+    const request = { module: name, kind: 'DISABLE' as const, actor: 'system', fromVersion: null, waitForLock: true };
+    return runModuleOperation(deps, request, async (operation) => {
+      const status = await check(name);
+      if (status.state === 'VALID' || !deps.runtime.get(name)?.enabled) {
+        return { result: null, outcome: 'NO_OP' as const, details: { license: status.state } };
+      }
+      await operation.step('ACTIVATE', `Disabling ${name}: its license is ${status.state.toLowerCase()}`);
+      const { info } = await deps.runtime.disable(name);
+      return { result: info, details: { license: status.state, version: info.version } };
+    });
+  }
+
   return {
     describe(module) {
       if (!module.licenseRequired || module.source !== 'REGISTRY') {
@@ -65,7 +84,7 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
           { module: info.name, license: status.state },
           `disabling ${info.name}: its license is ${status.state.toLowerCase()}`,
         );
-        await deps.runtime.disable(info.name, { actor: 'system' }).catch((error: unknown) => {
+        await disableUnlicensed(info.name).catch((error: unknown) => {
           deps.logger.warn({ err: error, module: info.name }, `could not disable ${info.name} after its license check`);
         });
       }

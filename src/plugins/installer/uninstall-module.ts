@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { platformError } from '../../errors/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { InstallerDeps } from './installer-deps.js';
-import { runModuleOperation } from './run-module-operation.js';
 
 /**
  * `uninstallModule`: refused while enabled modules depend on it (DEPENDENTS_ENABLED) and for

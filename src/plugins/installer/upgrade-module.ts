@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import semver from 'semver';
 import { platformError } from '../../errors/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { ModuleInfo } from '../runtime/index.js';
 import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
@@ -9,7 +10,6 @@ import { stagingLimits } from './install-module.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { placePackage, removeVersionDir, versionDir } from './place-package.js';
 import { requireRegistry } from './require-registry.js';
-import { runModuleOperation } from './run-module-operation.js';
 import { selectRelease } from './select-release.js';
 import { snapshotCollections } from './snapshot-collections.js';
 import { stagePackage } from './stage-package.js';

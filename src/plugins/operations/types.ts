@@ -1,4 +1,4 @@
-export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DISABLE';
+export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DISABLE' | 'LICENSE';
 export type OperationStep = 'QUEUED' | 'LICENSE' | 'DOWNLOAD' | 'VERIFY' | 'EXTRACT' | 'RESOLVE' | 'LOAD' | 'ACTIVATE' | 'CLEANUP' | 'DONE';
 export type OperationStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 

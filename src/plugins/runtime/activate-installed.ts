@@ -3,8 +3,8 @@ import semver from 'semver';
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule, instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
 import type { InstalledModuleRecord } from '../state/index.js';
-import type { OperationResult } from './enable-module.js';
 import { assertCollectionsAvailable, assertDependenciesMet, markLive, markNotLive } from './load-into-runtime.js';
+import type { OperationResult } from './module-runtime.js';
 import { refreshDiscovery } from './restore-enabled-modules.js';
 import type { RuntimeCore } from './runtime-core.js';
 

@@ -1,14 +1,8 @@
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule } from '../loader/index.js';
 import { assertNoConflicts, loadCandidate, markLive } from './load-into-runtime.js';
-import type { ModuleInfo } from './module-info.js';
+import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
-
-export interface OperationResult {
-  info: ModuleInfo;
-  /** False for a no-op (already enabled/disabled): nothing was swapped. */
-  changed: boolean;
-}
 
 export function assertKnown(core: RuntimeCore, name: string): void {
   if (!core.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {

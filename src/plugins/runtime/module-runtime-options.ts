@@ -19,11 +19,6 @@ export interface ModuleRuntimeOptions {
   schemaHolder?: SchemaHolder;
   /** Platform version for `dependencies.core`; default PLATFORM_VERSION. */
   platformVersion?: string;
-  /**
-   * Whether the runtime adds its own resolvers for `modules`, `module`, `enableModule` and
-   * `disableModule` to the core resolvers (default true).
-   */
-  includeModuleResolvers?: boolean;
   /** The registry's modules (cached catalog): fills latestVersion and lists AVAILABLE ones. */
   registryModules?: () => readonly RegistryModuleView[];
   /** The license status shown for a module (never the key); default MISSING/NOT_REQUIRED. */

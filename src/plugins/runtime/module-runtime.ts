@@ -3,10 +3,10 @@ import type { SchemaHolder } from '../../server/schema-holder.js';
 import type { ActivateInstalledOptions } from './activate-installed.js';
 import type { ModuleInfo } from './module-info.js';
 
-/** Who asks for an operation, for the audit log. */
-export interface Actor {
-  /** The user's email, or 'system'. */
-  actor: string;
+export interface OperationResult {
+  info: ModuleInfo;
+  /** False for a no-op (already enabled/disabled): nothing was swapped. */
+  changed: boolean;
 }
 
 /**
@@ -30,10 +30,13 @@ export interface ModuleRuntime {
   saveLicense(name: string, licenseKeyEncrypted: string | null): Promise<void>;
   /** The stored encrypted license key of a module, or null. */
   storedLicense(name: string): string | null;
-  /** Enables `name` live; a no-op answer when it is already enabled. Audited. */
-  enable(name: string, actor: Actor): Promise<ModuleInfo>;
-  /** Disables `name` live; a no-op answer when it is not enabled. Audited. */
-  disable(name: string, actor: Actor): Promise<ModuleInfo>;
+  /**
+   * Enables `name` live (`changed: false` when it already was). Not audited here: the operation
+   * frame (installer's toggleModule) locks, journals and audits the whole operation.
+   */
+  enable(name: string): Promise<OperationResult>;
+  /** Disables `name` live (`changed: false` when it was not enabled). Audited by the operation frame. */
+  disable(name: string): Promise<OperationResult>;
   /**
    * Installer hook (install and upgrade): makes `<installedDir>/<name>/<version>/` live and records
    * it (source REGISTRY). Upgrades in place; a failed new version leaves the old one live. Not
