@@ -102,9 +102,16 @@ export async function activateInstalled(
       cause: error,
     });
   }
+  // Persisted before it is made live: a store failure stops the new version and brings the old one back.
+  try {
+    await persist(core, instance, options);
+  } catch (error) {
+    await deactivateModule(instance, timeout);
+    if (old) await restoreOld(core, old, timeout, swap);
+    throw error;
+  }
   if (old) markNotLive(core, name);
   markLive(core, instance);
-  await persist(core, instance, options);
   swap(schema);
   return { info: core.info(name), changed: true };
 }
