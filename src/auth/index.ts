@@ -1,8 +1,15 @@
+export { assertAdmin, assertMayManage, assertSuperAdmin } from './access-rules.js';
 export { type AuthService, createAuthService, NewUserInput } from './auth-service.js';
 export { type BootstrapResult, bootstrapAdmin } from './bootstrap-admin.js';
+export { effectivePermissions } from './effective-permissions.js';
+export { createLoginThrottle, type LoginThrottle, type LoginThrottleSettings, type ThrottleStore } from './login-throttle.js';
 export { hashPassword, verifyPassword } from './password-hash.js';
+export { passwordSchema } from './password-policy.js';
 export { requireRole, requireUser } from './require-role.js';
+export { createRolePermissionsRepository, type RolePermissionsRepository } from './role-permissions-repository.js';
+export type { SeatLimit } from './seat-check.js';
 export { loadOrCreateSecret } from './secret-file.js';
 export { createTokenService, type TokenService } from './token-service.js';
 export { type AuthUser, ROLES, type Role } from './types.js';
-export { createUsersRepository, normalizeEmail, type UserDocument, type UsersRepository } from './users-repository.js';
+export { type AuditSink, createUserManagement, type PermissionCatalog, type UserManagement } from './user-management.js';
+export { createUsersRepository, normalizeEmail, type StoredUser, type UserDocument, type UsersRepository } from './users-repository.js';

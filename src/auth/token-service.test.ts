@@ -12,8 +12,8 @@ describe('token service', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const tokens = createTokenService(secret, 60, 'installation-1');
     const { token } = await tokens.issue('user-1');
-    await expect(tokens.verify(token)).resolves.toEqual({ userId: 'user-1' });
-    await expect(tokens.verify(token)).resolves.toEqual({ userId: 'user-1' });
+    await expect(tokens.verify(token)).resolves.toEqual({ userId: 'user-1', generation: 0 });
+    await expect(tokens.verify(token)).resolves.toEqual({ userId: 'user-1', generation: 0 });
     vi.setSystemTime(Date.now() + 61_000);
     await expect(tokens.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
@@ -27,6 +27,15 @@ describe('token service', () => {
       'base64url',
     );
     await expect(tokens.verify(`${header}.${forged}.${signature}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a token with padding or any other byte appended, even after the genuine one was verified', async () => {
+    const tokens = createTokenService(secret, 60, 'installation-1');
+    const { token } = await tokens.issue('user-1', 3);
+    await expect(tokens.verify(token)).resolves.toEqual({ userId: 'user-1', generation: 3 });
+    for (const altered of [`${token}=`, `${token}==`, ` ${token}`, `${token}.`, `${token}%3D`]) {
+      await expect(tokens.verify(altered)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    }
   });
 
   it('refuses a token of another installation', async () => {

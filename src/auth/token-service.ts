@@ -3,13 +3,16 @@ import { LRUCache } from 'lru-cache';
 import { platformError } from '../errors/index.js';
 
 const ISSUER = 'a64-platform';
+const STRICT_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export interface TokenClaims {
   userId: string;
+  /** The user's token generation when the token was issued (a password change raises it). */
+  generation: number;
 }
 
 export interface TokenService {
-  issue(userId: string): Promise<{ token: string; expiresAt: Date }>;
+  issue(userId: string, generation?: number): Promise<{ token: string; expiresAt: Date }>;
   /** Throws UNAUTHENTICATED for an expired, malformed, tampered or foreign token. */
   verify(token: string): Promise<TokenClaims>;
 }
@@ -18,11 +21,11 @@ export interface TokenService {
 export function createTokenService(secret: Uint8Array, ttlSeconds: number, audience: string): TokenService {
   // Verifying an HS256 token through WebCrypto was ~10% of a small authenticated request; a
   // token's signature and claims cannot change, so a verified token is trusted until its `exp`.
-  const verified = new LRUCache<string, { userId: string; expiresAtMs: number }>({ max: 10_000 });
+  const verified = new LRUCache<string, TokenClaims & { expiresAtMs: number }>({ max: 10_000 });
   return {
-    async issue(userId) {
+    async issue(userId, generation = 0) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({})
+      const token = await new SignJWT({ gen: generation })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(userId)
         .setIssuer(ISSUER)
@@ -35,12 +38,16 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number, audie
     async verify(token) {
       // Only tokens that passed the full check are remembered, and only until they expire.
       const known = verified.get(token);
-      if (known && known.expiresAtMs > Date.now()) return { userId: known.userId };
+      if (known && known.expiresAtMs > Date.now()) return { userId: known.userId, generation: known.generation };
       try {
+        // Strict shape first: base64url parts only, so padding or other bytes a lenient decoder
+        // would skip (`token=`) make the token invalid rather than an alias of a valid one.
+        if (!STRICT_JWT.test(token)) throw new Error('not a compact JWT');
         const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience, algorithms: ['HS256'] });
         if (!payload.sub) throw new Error('no subject');
-        if (payload.exp !== undefined) verified.set(token, { userId: payload.sub, expiresAtMs: payload.exp * 1000 });
-        return { userId: payload.sub };
+        const generation = typeof payload.gen === 'number' ? payload.gen : 0;
+        if (payload.exp !== undefined) verified.set(token, { userId: payload.sub, generation, expiresAtMs: payload.exp * 1000 });
+        return { userId: payload.sub, generation };
       } catch (error) {
         const expired = error instanceof joseErrors.JWTExpired;
         throw platformError(

@@ -59,6 +59,10 @@ export const EnvSchema = z.object({
    * point instead of after a guessed delay.
    */
   TEST_PAUSE_AT_STEP: z.enum(['LICENSE', 'DOWNLOAD', 'VERIFY', 'EXTRACT', 'RESOLVE', 'LOAD', 'ACTIVATE', 'CLEANUP']).optional(),
+  LOGIN_MAX_FAILURES: positiveInt(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(3600),
+  LOGIN_BLOCK_SECONDS: positiveInt(1),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -30,6 +30,14 @@ export interface Config {
     maxBodyBytes: number;
     minPasswordLength: number;
   };
+  /** Sign-in throttling: failures counted per account and per client address within the window. */
+  loginThrottle: {
+    maxFailuresPerAccount: number;
+    maxFailuresPerAddress: number;
+    windowSeconds: number;
+    /** The first block after the limit; each further failure doubles it (capped at the window). */
+    blockSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       moduleHookTimeoutMs: e.MODULE_HOOK_TIMEOUT_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       minPasswordLength: 10,
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+      blockSeconds: e.LOGIN_BLOCK_SECONDS,
     },
   };
 }

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   MODULE_LOAD_FAILED: { status: 500, message: 'The module failed to load.' },
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
+  RATE_LIMITED: { status: 429, message: 'Too many attempts: wait and try again.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,14 +1,9 @@
 import { createAdminRequestHandler } from '../admin/index.js';
-import {
-  type BootstrapResult,
-  bootstrapAdmin,
-  createAuthService,
-  createTokenService,
-  createUsersRepository,
-  loadOrCreateSecret,
-} from '../auth/index.js';
+import { createAccessControl } from '../auth/create-access-control.js';
+import { type BootstrapResult, bootstrapAdmin, createLoginThrottle, loadOrCreateSecret } from '../auth/index.js';
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
+import { createAuditLogRepository } from '../plugins/audit/index.js';
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
@@ -19,8 +14,10 @@ import type { DocumentStore } from '../store/types.js';
 import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
 import { close, listen } from './listen.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
+import { createPermissionCatalog } from './permission-catalog.js';
 import { loadInstallationId } from './settings-repository.js';
 import { startModuleServices } from './start-module-services.js';
+import { throttleStore } from './throttle-store.js';
 
 export interface PlatformOptions {
   logger?: Logger;
@@ -61,14 +58,21 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
     stoppers.unshift(() => store.close());
     const installationId = await loadInstallationId(store);
-    const users = createUsersRepository(store);
-    await users.ensureIndexes();
-    const tokenSecret = await loadOrCreateSecret(config.dataDir, 'token.key');
-    const auth = createAuthService(users, createTokenService(tokenSecret, config.tokenTtlSeconds, installationId));
-    const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });
+    let runtime: ModuleRuntime | undefined;
+    const catalog = createPermissionCatalog(() => runtime);
+    const { auth, management } = await createAccessControl({
+      store,
+      tokenSecret: await loadOrCreateSecret(config.dataDir, 'token.key'),
+      tokenTtlSeconds: config.tokenTtlSeconds,
+      installationId,
+      catalog,
+      livePermissions: catalog.live,
+      audit: createAuditLogRepository(store),
+      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers)),
+    });
 
     let schemaVersion = () => 1;
-    const coreResolvers = createCoreResolvers(auth, {
+    const coreResolvers = createCoreResolvers(auth, management, {
       version: PLATFORM_VERSION,
       installationId,
       startedAt,
@@ -81,8 +85,11 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       installationId,
       bundledDir,
       core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers as Record<string, unknown> },
+      // An uninstalled module's permissions leave roles and grants: a reinstall starts with none.
+      onModuleRemoved: (_name, permissions) => management.forgetPermissions(permissions),
     });
     const { runtime: modules, schemaHolder, devRegistry } = moduleServices;
+    runtime = modules;
     stoppers.unshift(() => moduleServices.stop());
     schemaVersion = () => schemaHolder.current().version;
 
@@ -100,6 +107,9 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     const url = await listen(server, config.port, config.host);
     stoppers.unshift(() => close(server));
     await moduleServices.attachDevRegistry(url);
+    // Only now, with the server listening: a start that fails earlier creates no admin whose
+    // generated password nobody saw (and a never-used one gets a new password on each start).
+    const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
     return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };

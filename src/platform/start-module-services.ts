@@ -23,6 +23,8 @@ export interface ModuleServicesOptions {
   installationId: string;
   bundledDir: string;
   core: { typeDefs: readonly string[]; resolvers: Record<string, unknown> };
+  /** See ModuleRuntimeOptions.onModuleRemoved. */
+  onModuleRemoved?: (name: string, permissions: readonly string[]) => Promise<void>;
 }
 
 export interface ModuleServices {
@@ -90,6 +92,7 @@ export async function startModuleServices(options: ModuleServicesOptions): Promi
     installedDir,
     registryModules: () => catalog.modules(),
     describeLicense: (module) => installer.licenses.describe(module),
+    onModuleRemoved: options.onModuleRemoved,
   });
   installerDeps = {
     config: { ...config, licensePublicKey },

@@ -70,7 +70,7 @@ export interface ModuleUser {
   id: string;
   email: string;
   role: Role;
-  /** Module permissions granted to this user explicitly (USER role); admins hold all. */
+  /** The module permissions this user holds now: their role's ∪ their own grants (SUPER_ADMIN: all). */
   permissions: string[];
 }
 

@@ -10,11 +10,15 @@ import { registryResignCommand } from './registry-resign.js';
 import { registryServeCommand } from './registry-serve.js';
 import { serveCommand } from './serve.js';
 import { usersCreateCommand } from './users-create.js';
+import { usersGrantCommand } from './users-grant.js';
+import { usersSetPasswordCommand } from './users-set-password.js';
 
 /** Every `a64` command, in the order `a64 --help` lists them. */
 export const commands: CliCommand[] = [
   serveCommand,
   usersCreateCommand,
+  usersSetPasswordCommand,
+  usersGrantCommand,
   licenseIssueCommand,
   licenseRevokeCommand,
   auditVerifyCommand,

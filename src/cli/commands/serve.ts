@@ -1,4 +1,15 @@
+import type { BootstrapResult } from '../../auth/bootstrap-admin.js';
 import type { CliCommand } from '../command.js';
+
+function bootstrapLine(bootstrap: BootstrapResult | null): string {
+  if (!bootstrap) return '';
+  const who = bootstrap.renewed
+    ? `The bootstrap super admin ${bootstrap.email} has not signed in yet, so it got a new password`
+    : `First start: super admin ${bootstrap.email}`;
+  return bootstrap.generatedPassword
+    ? `${who} with password ${bootstrap.generatedPassword}  (shown once; sign in with it, a new one is made on each start until then)\n`
+    : `${who} (password from ADMIN_PASSWORD)\n`;
+}
 
 /** `a64 serve`: runs the platform until SIGINT/SIGTERM, configured by the environment. */
 export const serveCommand: CliCommand = {
@@ -13,18 +24,13 @@ export const serveCommand: CliCommand = {
     const config = loadConfig(io.env);
     const platform = createPlatform(config);
     const started = await platform.start();
-    // One banner, "Admin page" last: whoever reads it (people, test/support/spawn-server.ts) knows it is complete.
-    const lines = [`\nA64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)`];
-    if (started.bootstrap) {
-      const { email, generatedPassword } = started.bootstrap;
-      lines.push(
-        generatedPassword
-          ? `First start: super admin ${email} with password ${generatedPassword}  (shown once; keep it)`
-          : `First start: super admin ${email} (password from ADMIN_PASSWORD)`,
-      );
-    }
-    lines.push(`Admin page   ${started.url}/admin\n`);
-    io.stdout(lines.join('\n'));
+    // One write, "Admin page" last: whoever reads it (people, test/support/server-process.ts) knows it is complete.
+    io.stdout(
+      `
+A64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)
+${bootstrapLine(started.bootstrap)}Admin page   ${started.url}/admin
+`,
+    );
     const shutdown = async (signal: string) => {
       platform.logger.info({ signal }, 'shutting down');
       await platform.stop();

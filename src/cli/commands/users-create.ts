@@ -1,10 +1,11 @@
-import { ROLES } from '../../auth/types.js';
+import { ROLES, type Role } from '../../auth/types.js';
 import { type CliCommand, CliUsageError } from '../command.js';
+import { permissionList, withUserStore } from './with-user-store.js';
 
-/** `a64 users create`: adds a user directly in the store (stop the server first on the embedded store). */
+/** `a64 users create`: adds a user (and optional grants) in the configured store. */
 export const usersCreateCommand: CliCommand = {
   name: 'users create',
-  summary: 'Create a user in the configured store',
+  summary: 'Create a user in the configured store (server stopped, or MONGODB_URL)',
   usage: `a64 users create --email <email> --password <password> --role <${ROLES.join('|')}> [--permissions farm.view,farm.create]`,
   options: {
     email: { type: 'string' },
@@ -15,32 +16,14 @@ export const usersCreateCommand: CliCommand = {
   async run({ values }, io) {
     const { email, password, role, permissions } = values as Record<string, string | undefined>;
     if (!email || !password || !role) throw new CliUsageError('--email, --password and --role are required');
-    const { createAuthService, createTokenService, createUsersRepository, loadOrCreateSecret } = await import('../../auth/index.js');
-    const { loadConfig } = await import('../../config/index.js');
-    const { loadInstallationId } = await import('../../platform/settings-repository.js');
-    const { openStore } = await import('../../store/open-store.js');
-    const config = loadConfig(io.env);
-    const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
-    try {
-      const users = createUsersRepository(store);
-      await users.ensureIndexes();
-      const secret = await loadOrCreateSecret(config.dataDir, 'token.key');
-      const auth = createAuthService(users, createTokenService(secret, config.tokenTtlSeconds, await loadInstallationId(store)));
-      const user = await auth.createUser({
-        email,
-        password,
-        role: role.toUpperCase() as (typeof ROLES)[number],
-        permissions: permissions
-          ? permissions
-              .split(',')
-              .map((permission) => permission.trim())
-              .filter(Boolean)
-          : [],
-      });
-      io.stdout(`Created ${user.role} ${user.email} (id ${user.id})\n`);
-      return 0;
-    } finally {
-      await store.close();
-    }
+    const upper = role.toUpperCase() as Role;
+    if (!ROLES.includes(upper)) throw new CliUsageError(`--role must be one of ${ROLES.join(', ')}`);
+    const grants = permissionList(permissions);
+    const mutation = `mutation { createUser(email: ${JSON.stringify(email)}, password: "<password>", role: ${upper}) { id } }`;
+    return withUserStore(io, mutation, async (management, actor) => {
+      const user = await management.createUser(actor, { email, password, role: upper });
+      const granted = grants.length > 0 ? await management.grant(actor, user.id, grants, 'grant') : user;
+      return `Created ${granted.role} ${granted.email} (id ${granted.id})${grants.length ? ` with ${granted.grants.join(', ')}` : ''}`;
+    });
   },
 };

@@ -1,9 +1,11 @@
 import type { ModuleUser } from '../../sdk/types.js';
 
 /**
- * The permissions enabled modules declare (manifest `permissions`). Roles grant them:
- * SUPER_ADMIN and ADMIN hold every registered permission, USER those in `user.permissions`.
- * An unregistered name is held by nobody, so a typo in a resolver guard fails closed.
+ * The permissions enabled modules declare (manifest `permissions`). A request's user holds one
+ * when it is registered and in `user.permissions`, the effective set that access control loads
+ * on every request (the role's permissions ∪ the user's grants; ADMIN: every module permission
+ * until a SUPER_ADMIN sets the ADMIN role; USER: none by default). SUPER_ADMIN holds every
+ * registered permission. An unregistered name is held by nobody, so a typo in a guard fails closed.
  */
 export interface PermissionRegistry {
   register(moduleName: string, permissions: readonly string[]): void;
@@ -31,7 +33,7 @@ export function createPermissionRegistry(): PermissionRegistry {
     isRegistered,
     holds(user, permission) {
       if (!user || !isRegistered(permission)) return false;
-      if (user.role === 'SUPER_ADMIN' || user.role === 'ADMIN') return true;
+      if (user.role === 'SUPER_ADMIN') return true;
       return user.permissions.includes(permission);
     },
   };

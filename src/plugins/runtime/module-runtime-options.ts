@@ -28,4 +28,9 @@ export interface ModuleRuntimeOptions {
     licenseRequired: boolean;
     licenseKeyEncrypted: string | null;
   }) => LicenseStatusView | null;
+  /**
+   * Called once an uninstalled module is gone from the runtime, with the permissions it declared
+   * (access control removes them from roles and grants). An error fails the uninstall's last step.
+   */
+  onModuleRemoved?: (name: string, permissions: readonly string[]) => Promise<void>;
 }

@@ -23,7 +23,8 @@ export async function removeModule(
       details: { field: 'name' },
     });
   }
-  const collections = core.live.get(name)?.manifest.database_collections ?? core.pick(name)?.manifest?.database_collections ?? [];
+  const manifest = core.live.get(name)?.manifest ?? core.pick(name)?.manifest;
+  const collections = manifest?.database_collections ?? [];
   await disableModule(core, name, swap);
   await core.installed.remove(name);
   core.records.delete(name);
@@ -34,4 +35,5 @@ export async function removeModule(
   const bundled = (core.found.get(name) ?? []).filter((f) => f.source === 'BUNDLED');
   if (bundled.length > 0) core.found.set(name, bundled);
   else core.found.delete(name);
+  await core.options.onModuleRemoved?.(name, manifest?.permissions ?? []);
 }

@@ -1,6 +1,8 @@
-import { type AuthService, requireRole, requireUser } from '../../auth/index.js';
+import type { AuthService, UserManagement } from '../../auth/index.js';
 import type { Resolvers } from '../../generated/graphql.js';
+import { createPermissionResolvers } from './permission-resolvers.js';
 import { DateTimeScalar, JsonScalar } from './scalars.js';
+import { createUserResolvers } from './user-resolvers.js';
 
 export interface PlatformFacts {
   version: string;
@@ -9,8 +11,10 @@ export interface PlatformFacts {
   schemaVersion(): number;
 }
 
-/** Resolvers of `schema/core.graphql`: platform info, sign-in and users. */
-export function createCoreResolvers(auth: AuthService, facts: PlatformFacts): Resolvers {
+/** Resolvers of `schema/core.graphql`: platform info, sign-in, users and permissions. */
+export function createCoreResolvers(auth: AuthService, management: UserManagement, facts: PlatformFacts): Resolvers {
+  const users = createUserResolvers(auth, management);
+  const permissions = createPermissionResolvers(management);
   return {
     DateTime: DateTimeScalar,
     JSON: JsonScalar,
@@ -21,18 +25,9 @@ export function createCoreResolvers(auth: AuthService, facts: PlatformFacts): Re
         schemaVersion: facts.schemaVersion(),
         startedAt: facts.startedAt,
       }),
-      me: (_parent, _args, context) => (context.authError || context.user ? requireUser(context) : null),
-      users: (_parent, _args, context) => {
-        requireRole(context, 'SUPER_ADMIN', 'ADMIN');
-        return auth.users.list();
-      },
+      ...users.Query,
+      ...permissions.Query,
     },
-    Mutation: {
-      login: (_parent, { email, password }) => auth.login(email, password),
-      createUser: (_parent, { email, password, role }, context) => {
-        requireRole(context, 'SUPER_ADMIN');
-        return auth.createUser({ email, password, role });
-      },
-    },
+    Mutation: { ...users.Mutation, ...permissions.Mutation },
   };
 }
