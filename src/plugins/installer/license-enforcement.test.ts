@@ -50,6 +50,28 @@ function watch(events: ReturnType<typeof createModuleEventBus>) {
   };
 }
 
+/** Real store, lock, journal, events and audit; no registry; no stored license (so: MISSING). */
+function installerDeps(store: DocumentStore, dir: string, runtime: ModuleRuntime) {
+  return {
+    config: { licensePublicKey: undefined, licenseServerUrl: undefined, limits: {} as InstallerDeps['config']['limits'] },
+    store,
+    logger: createLogger({ level: 'silent' }),
+    runtime,
+    registry: null,
+    lock: createOperationLock(store),
+    journal: createOperationJournal(store),
+    events: createModuleEventBus(),
+    audit: createAuditLogRepository(store),
+    cipher: createLicenseCipher(randomBytes(32)),
+    installationId: 'test',
+    platformVersion: '1.0.0',
+    stagingRoot: path.join(dir, 'staging'),
+    installedDir: path.join(dir, 'modules'),
+    saveLicense: async () => {},
+    storedLicense: async () => null,
+  } satisfies InstallerDeps;
+}
+
 describe('license-driven disable: an operation in the one frame', () => {
   let dir: string;
   let store: DocumentStore;
@@ -64,26 +86,8 @@ describe('license-driven disable: an operation in the one frame', () => {
 
   it('waits for the running operation on the module, then disables it as system: in moduleEvents, the journal and the audit log', async () => {
     const { runtime, disabled } = licensedRuntime();
-    const lock = createOperationLock(store);
-    const events = createModuleEventBus();
-    const deps: InstallerDeps = {
-      config: { licensePublicKey: undefined, licenseServerUrl: undefined, limits: {} as InstallerDeps['config']['limits'] },
-      store,
-      logger: createLogger({ level: 'silent' }),
-      runtime,
-      registry: null,
-      lock,
-      journal: createOperationJournal(store),
-      events,
-      audit: createAuditLogRepository(store),
-      cipher: createLicenseCipher(randomBytes(32)),
-      installationId: 'test',
-      platformVersion: '1.0.0',
-      stagingRoot: path.join(dir, 'staging'),
-      installedDir: path.join(dir, 'modules'),
-      saveLicense: async () => {},
-      storedLicense: async () => null,
-    };
+    const deps = installerDeps(store, dir, runtime);
+    const { lock, events } = deps;
     const installer = createModuleInstaller(deps);
     const watcher = watch(events);
     // An upgrade of the same module is running (it holds the module's lock).
@@ -112,25 +116,8 @@ describe('license-driven disable: an operation in the one frame', () => {
 
   it('checks again once it holds the lock: NO_OP (audited) when the operation it waited for disabled the module', async () => {
     const { runtime, disabled } = licensedRuntime();
-    const lock = createOperationLock(store);
-    const deps = {
-      config: { licensePublicKey: undefined, licenseServerUrl: undefined, limits: {} as InstallerDeps['config']['limits'] },
-      store,
-      logger: createLogger({ level: 'silent' }),
-      runtime,
-      registry: null,
-      lock,
-      journal: createOperationJournal(store),
-      events: createModuleEventBus(),
-      audit: createAuditLogRepository(store),
-      cipher: createLicenseCipher(randomBytes(32)),
-      installationId: 'test',
-      platformVersion: '1.0.0',
-      stagingRoot: path.join(dir, 'staging'),
-      installedDir: path.join(dir, 'modules'),
-      saveLicense: async () => {},
-      storedLicense: async () => null,
-    } satisfies InstallerDeps;
+    const deps = installerDeps(store, dir, runtime);
+    const { lock } = deps;
     const installer = createModuleInstaller(deps);
     const watcher = watch(deps.events);
     const held = await lock.acquire('paid', 'running-disable', 'DISABLE');
