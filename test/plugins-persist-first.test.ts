@@ -55,7 +55,7 @@ describe('state is persisted before it is made live', () => {
       config: loadConfig({ DATA_DIR: dataDir, ENABLED_MODULES: 'counter' }),
       store,
       logger: createLogger({ level: 'silent' }),
-      core: { typeDefs: 'type Query { ok: Boolean } type Mutation { ok: Boolean }', resolvers: {} },
+      core: { typeDefs: 'type Query { ok: Boolean } type Mutation { ok: Boolean }' },
       bundledDir,
       installedDir: path.join(dataDir, 'modules'),
     });

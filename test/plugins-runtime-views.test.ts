@@ -24,7 +24,7 @@ describe('module views with registry and license information', () => {
       config: loadConfig({ DATA_DIR: dataDir }),
       store,
       logger: createLogger({ level: 'silent' }),
-      core: { typeDefs: 'type Query { ok: Boolean }', resolvers: {} },
+      core: { typeDefs: 'type Query { ok: Boolean }' },
       bundledDir,
       installedDir: path.join(dataDir, 'modules'),
       registryModules: () => [

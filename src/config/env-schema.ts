@@ -66,3 +66,15 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** EnvSchema with the rules that span variables: what loadConfig parses. */
+export const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  // A registry is only trusted with the key its catalog is signed with.
+  if (env.REGISTRY_URL && !env.REGISTRY_PUBLIC_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REGISTRY_PUBLIC_KEY'],
+      message: 'required with REGISTRY_URL (the key its catalog is signed with)',
+    });
+  }
+});

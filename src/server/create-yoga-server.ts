@@ -1,9 +1,9 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { AuthService } from '../auth/index.js';
 import type { Logger } from '../logging/index.js';
+import type { SchemaHolder } from '../plugins/composer/schema-holder.js';
 import type { RequestAuth } from './context.js';
 import { createMaskError } from './mask-error.js';
-import type { SchemaHolder } from './schema-holder.js';
 import { useJitExecution } from './use-jit-execution.js';
 
 export interface YogaServerOptions {

@@ -4,6 +4,7 @@ import type { LicenseCipher } from '../licenses/index.js';
 import type { OperationFrameDeps } from '../operations/run-module-operation.js';
 import type { RegistryClient } from '../registry/index.js';
 import type { ModuleRuntime } from '../runtime/index.js';
+import type { LicenseStatuses } from './license-statuses.js';
 
 /**
  * Everything the module operations (install, upgrade, uninstall, enable, disable, licenses) work
@@ -14,8 +15,10 @@ export interface InstallerDeps extends OperationFrameDeps {
   config: Pick<Config, 'licensePublicKey' | 'licenseServerUrl' | 'limits'>;
   store: DocumentStore;
   runtime: ModuleRuntime;
-  /** Null when no registry is configured: installs then fail with REGISTRY_UNAVAILABLE. */
-  registry: RegistryClient | null;
+  /** Which registry installs use (see RegistrySource); none: installs fail with REGISTRY_UNAVAILABLE. */
+  registry: RegistrySource;
+  /** The last checked license status per module, shared with the runtime's module views. */
+  licenseStatuses: LicenseStatuses;
   cipher: LicenseCipher;
   installationId: string;
   platformVersion: string;
@@ -25,4 +28,15 @@ export interface InstallerDeps extends OperationFrameDeps {
   saveLicense(name: string, licenseKeyEncrypted: string): Promise<void>;
   /** The stored, encrypted license of a module, if any. */
   storedLicense(name: string): Promise<string | null>;
+  /** After an uninstall: the module's permissions leave roles and grants (access control). */
+  onModuleRemoved?(name: string, permissions: readonly string[]): Promise<void>;
+}
+
+/**
+ * The registry client to use now. REGISTRY_URL gives one from the start; without it the
+ * development registry is served by the platform itself, so its client exists only once the
+ * server listens (its URL has the port) — the one thing in the wiring that arrives later.
+ */
+export interface RegistrySource {
+  current(): RegistryClient | null;
 }

@@ -3,6 +3,7 @@ import { verifyLicenseKey } from '../licenses/index.js';
 import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { LicenseStatusView } from '../runtime/module-info.js';
 import type { InstallerDeps } from './installer-deps.js';
+import { MISSING_LICENSE } from './license-statuses.js';
 import { revokedLicenses } from './revoked-licenses.js';
 
 const STATE_OF_CODE: Record<string, LicenseStatusView['state']> = {
@@ -12,9 +13,7 @@ const STATE_OF_CODE: Record<string, LicenseStatusView['state']> = {
 };
 
 export interface LicenseStatusBook {
-  /** Last checked status of a module's stored license (MISSING until checked or when none). */
-  describe(module: { name: string; source: string; licenseRequired: boolean }): LicenseStatusView;
-  /** Decrypts and verifies the stored key again (revocations included) and remembers the result. */
+  /** Decrypts and verifies the stored key again (revocations included) and remembers the result (deps.licenseStatuses). */
   check(name: string): Promise<LicenseStatusView>;
   /**
    * Checks every licensed registry module and disables (as `system`, through the operation frame)
@@ -24,13 +23,10 @@ export interface LicenseStatusBook {
 }
 
 export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook {
-  const statuses = new Map<string, LicenseStatusView>();
-  const missing = (): LicenseStatusView => ({ state: 'MISSING', licensee: null, expiresAt: null, seats: null, checkedAt: null });
-
   async function check(name: string): Promise<LicenseStatusView> {
     const sealed = await deps.storedLicense(name);
     let status: LicenseStatusView;
-    if (!sealed) status = missing();
+    if (!sealed) status = MISSING_LICENSE;
     else {
       const checkedAt = new Date();
       try {
@@ -45,7 +41,7 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
         status = { state, licensee: null, expiresAt: null, seats: null, checkedAt };
       }
     }
-    statuses.set(name, status);
+    deps.licenseStatuses.remember(name, status);
     return status;
   }
 
@@ -68,12 +64,6 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
   }
 
   return {
-    describe(module) {
-      if (!module.licenseRequired || module.source !== 'REGISTRY') {
-        return { state: 'NOT_REQUIRED', licensee: null, expiresAt: null, seats: null, checkedAt: null };
-      }
-      return statuses.get(module.name) ?? missing();
-    },
     check,
     async enforce() {
       for (const info of deps.runtime.list()) {

@@ -18,6 +18,7 @@ export async function uninstallModule(deps: InstallerDeps, name: string, dropDat
       if (!info?.installed) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
       await operation.step('ACTIVATE', `Disabling ${name} and removing its record${dropData ? ' and data' : ''}`);
       await deps.runtime.remove(name, { dropData });
+      await deps.onModuleRemoved?.(name, info.permissions);
       await operation.step('CLEANUP', `Removing the files of ${name}`);
       if (info.source === 'REGISTRY') await rm(path.join(deps.installedDir, name), { recursive: true, force: true });
       await deps.runtime.refresh();

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { platformError } from '../../errors/index.js';
-import { createSchemaHolder, type SchemaHolder } from '../../server/schema-holder.js';
+import type { ResolverMap } from '../composer/index.js';
+import { createSchemaHolder, type SchemaHolder } from '../composer/schema-holder.js';
 import { deactivateModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
@@ -17,8 +18,8 @@ import { createRuntimeCore } from './runtime-core.js';
  * Builds the plugin runtime. Nothing runs until `start()`.
  *
  * @example
- * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs(), resolvers }, bundledDir, installedDir: `${config.dataDir}/modules` });
- * const schemaHolder = await runtime.start();
+ * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs() }, bundledDir, installedDir: `${config.dataDir}/modules` });
+ * const schemaHolder = await runtime.start(coreResolvers);
  */
 export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntime {
   const core = createRuntimeCore(options);
@@ -31,7 +32,8 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
   };
 
   const runtime: ModuleRuntime = {
-    async start() {
+    async start(coreResolvers = {}) {
+      core.coreResolvers = coreResolvers as ResolverMap;
       const schema = await restoreEnabledModules(core);
       if (holder) holder.swap(schema);
       else holder = createSchemaHolder(schema);

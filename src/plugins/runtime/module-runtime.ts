@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { SchemaHolder } from '../../server/schema-holder.js';
+import type { SchemaHolder } from '../composer/schema-holder.js';
 import type { ActivateInstalledOptions } from './activate-installed.js';
 import type { ModuleInfo } from './module-info.js';
 
@@ -16,10 +16,12 @@ export interface OperationResult {
 export interface ModuleRuntime {
   /**
    * Discovers modules, seeds `installed_modules` on a first start, loads the enabled set in
-   * dependency order and composes. Returns the holder serving the composed schema (the one
-   * passed in options, swapped once; or a new one at version 1).
+   * dependency order and composes them with the core SDL and `coreResolvers` (the server's own:
+   * they may call this runtime and the installer, so they are built after both and handed in
+   * here). Returns the holder serving the composed schema (the one passed in options, swapped
+   * once; or a new one at version 1).
    */
-  start(): Promise<SchemaHolder>;
+  start(coreResolvers?: object): Promise<SchemaHolder>;
   /** Disables every live module (dependents first) without swapping; the store stays open. */
   stop(): Promise<void>;
   /** Every bundled or installed module, plus registry-only ones (AVAILABLE), by name. */
