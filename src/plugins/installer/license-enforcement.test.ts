@@ -15,6 +15,7 @@ import type { ModuleEvent } from '../operations/types.js';
 import type { ModuleInfo, ModuleRuntime } from '../runtime/index.js';
 import { createModuleInstaller } from './create-module-installer.js';
 import type { InstallerDeps } from './installer-deps.js';
+import { createLicenseStatuses } from './license-statuses.js';
 
 /** A licensed registry module that is enabled, and a runtime that records its disables. */
 function licensedRuntime() {
@@ -57,7 +58,8 @@ function installerDeps(store: DocumentStore, dir: string, runtime: ModuleRuntime
     store,
     logger: createLogger({ level: 'silent' }),
     runtime,
-    registry: null,
+    registry: { current: () => null },
+    licenseStatuses: createLicenseStatuses(),
     lock: createOperationLock(store),
     journal: createOperationJournal(store),
     events: createModuleEventBus(),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store.js';
-import type { DocumentStore, FindOptions } from '../../store/types.js';
+import type { DocumentStore, Filter, FindOptions } from '../../store/types.js';
 import { restoreSnapshotFile, snapshotCollections } from './snapshot-collections.js';
 
 describe('snapshotCollections', () => {
@@ -38,7 +38,7 @@ describe('snapshotCollections', () => {
           const collection = target.collection(name);
           return new Proxy(collection, {
             get(inner, method) {
-              if (method === 'find') return (filter: object, options?: FindOptions) => (reads.push(options), inner.find(filter, options));
+              if (method === 'find') return (filter: Filter, options?: FindOptions) => (reads.push(options), inner.find(filter, options));
               const value = Reflect.get(inner, method);
               return typeof value === 'function' ? value.bind(inner) : value;
             },
