@@ -27,7 +27,7 @@ const jwkSource = (name: string) =>
     }
   });
 
-/** Every environment variable of DESIGN.md, with its default. Only `src/config` reads process.env. */
+/** Every environment variable of the platform (README, docs/operators/running.md), with its default. Only `src/config` reads process.env. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -2,7 +2,7 @@ export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DI
 export type OperationStep = 'QUEUED' | 'LICENSE' | 'DOWNLOAD' | 'VERIFY' | 'EXTRACT' | 'RESOLVE' | 'LOAD' | 'ACTIVATE' | 'CLEANUP' | 'DONE';
 export type OperationStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
-/** `Subscription.moduleEvents` payload (DESIGN.md ModuleEvent). */
+/** `Subscription.moduleEvents` payload (`ModuleEvent` of schema/modules.graphql). */
 export interface ModuleEvent {
   operationId: string;
   module: string;

@@ -17,7 +17,7 @@ export interface PackageRef {
 }
 
 export interface DownloadOptions {
-  /** Refuse packages larger than this (DESIGN.md: 200 MB by default, MAX_PACKAGE_BYTES). */
+  /** Refuse packages larger than this (MAX_PACKAGE_BYTES, 200 MB by default). */
   maxBytes: number;
   timeoutMs: number;
   /** Called as bytes arrive; `total` is the signed size. */
