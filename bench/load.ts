@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { mainThreadCpuMs } from './support/main-thread-cpu.js';
 
 // Node 20 does not apply `--import tsx` to worker threads, so the worker registers tsx itself.
 const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
@@ -106,4 +107,55 @@ export async function compareLoad(
 /** "rounds 0.91–1.12×": the per-round ratios, for a row's note. */
 export function spreadNote([low, high]: [number, number]): string {
   return `rounds ${low.toFixed(2)}–${high.toFixed(2)}×`;
+}
+
+export interface LoadSide {
+  name: string;
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+export interface SideFigures {
+  name: string;
+  /** Median req/s over the rounds. */
+  perSecond: number;
+  /** Median main-thread CPU ms per answered request: the server's own cost, little moved by neighbours. */
+  cpuMsPerRequest: number;
+  /** req/s of each round, for per-round ratios. */
+  rounds: number[];
+}
+
+/**
+ * Throughput of several servers living in this process, measured in alternating rounds (each
+ * side once per round, in order) after a 1 s warm-up of each, with the load on a worker thread.
+ * Besides req/s it records this thread's CPU time per request, which — unlike req/s — hardly
+ * depends on what else the machine is doing. Throws on any failed request.
+ */
+export async function compareServers(sides: LoadSide[], options: { rounds?: number; seconds?: number } = {}): Promise<SideFigures[]> {
+  const load = (side: LoadSide, seconds: number) => runLoad(side.url, side.body, { seconds, headers: side.headers });
+  for (const side of sides) await load(side, 1);
+  const perSecond = sides.map(() => [] as number[]);
+  const cpu = sides.map(() => [] as number[]);
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    for (const [i, side] of sides.entries()) {
+      const before = mainThreadCpuMs();
+      const result = await load(side, options.seconds ?? 3);
+      if (result.failures) throw new Error(`${side.name}: ${result.failures} failed requests, first: ${result.firstFailure}`);
+      perSecond[i]!.push(result.perSecond);
+      cpu[i]!.push((mainThreadCpuMs() - before) / result.requests);
+    }
+  }
+  return sides.map((side, i) => ({
+    name: side.name,
+    perSecond: median(perSecond[i]!),
+    cpuMsPerRequest: median(cpu[i]!),
+    rounds: perSecond[i]!,
+  }));
+}
+
+/** candidate ÷ baseline req/s per round: the median and the spread, which the machine's drift moves. */
+export function roundRatios(candidate: SideFigures, baseline: SideFigures): { ratio: number; spread: [number, number] } {
+  const perRound = candidate.rounds.map((value, i) => value / baseline.rounds[i]!);
+  return { ratio: median(perRound), spread: [Math.min(...perRound), Math.max(...perRound)] };
 }

@@ -1,6 +1,8 @@
 // Builds what `npm start` needs without configuration (run by `npm run build`, after tsc):
 //  - build/bundled/<name>/  the modules listed in modules/bundled.json, ready to load;
-//  - build/registry/        every module of modules/ packed and published into a local registry,
+//  - build/registry/        every module of modules/ packed and published into a local registry (with the
+//                           earlier releases kept under modules/<name>/releases/<version>/, e.g. Animal
+//                           Manager 1.0.0 next to 1.1.0, so the README tour can install and then upgrade),
 //                           signed by a DEVELOPMENT key kept in build/dev-keys/ (never use it in production).
 // Unchanged modules are not re-packed; the catalog version only ever grows between builds.
 import { createHash } from 'node:crypto';
@@ -15,9 +17,8 @@ import {
   publishPackage,
   readPrivateJwk,
   readRegistryCatalog,
-  resignCatalog,
+  resignIfExpiring,
   writeModuleDir,
-  writeSignedJson,
 } from '../dist/packaging/index.js';
 import { generateSigningKeyPair } from '../dist/plugins/registry/index.js';
 
@@ -66,9 +67,9 @@ async function filesUnder(dir, base = dir) {
 }
 
 /** Hash of everything that goes into a package: the module's sources, the SDK and the packer itself. */
-async function fingerprint(moduleDir) {
+async function fingerprint(moduleDir, sourceDir) {
   const hash = createHash('sha256');
-  for (const dir of [moduleDir, path.join(root, 'src', 'sdk'), path.join(root, 'dist', 'packaging')]) {
+  for (const dir of [moduleDir, sourceDir, path.join(root, 'src', 'sdk'), path.join(root, 'dist', 'packaging')]) {
     if (!existsSync(dir)) continue;
     for (const file of await filesUnder(dir)) {
       hash.update(`${path.relative(root, path.join(dir, file))}\0`);
@@ -92,14 +93,30 @@ async function buildBundled(name) {
   await writeModuleDir(built, path.join(bundledDir, name));
 }
 
-/** Packs and publishes one module unless the registry already has exactly this build. */
-async function publishDemo(name, key, state, catalog) {
-  const dir = path.join(modulesDir, name);
-  const print = await fingerprint(dir);
+/**
+ * The directories to publish for one module: its earlier releases kept for the demo
+ * (`modules/<name>/releases/<version>/`, so the tour can upgrade), then the module itself.
+ */
+async function releaseDirs(name) {
+  const releases = path.join(modulesDir, name, 'releases');
+  const older = existsSync(releases)
+    ? (await readdir(releases, { withFileTypes: true }))
+        .filter((entry) => entry.isDirectory() && existsSync(path.join(releases, entry.name, 'manifest.json')))
+        .map((entry) => path.join(releases, entry.name))
+        .sort()
+    : [];
+  return [...older, path.join(modulesDir, name)];
+}
+
+/** Packs and publishes one module directory unless the registry already has exactly this build. */
+async function publishDemo(name, dir, key, state, catalog) {
+  // A release entry imports the module's own sources: both go into its fingerprint.
+  const print = await fingerprint(dir, path.join(modulesDir, name, 'src'));
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
   const listed = catalog?.modules.find((module) => module.name === name)?.versions.find((entry) => entry.version === manifest.version);
-  const known = state.modules[name];
-  if (listed && known?.fingerprint === print && known.version === manifest.version) return false;
+  const stateKey = `${name}@${manifest.version}`;
+  const known = state.modules[stateKey];
+  if (listed && known?.fingerprint === print) return false;
   const out = await mkdtemp(path.join(tmpdir(), 'a64-demo-pack-'));
   try {
     const packed = await packModule(dir, out);
@@ -113,23 +130,10 @@ async function publishDemo(name, key, state, catalog) {
       state.catalogVersion = result.catalogVersion;
       published = true;
     }
-    state.modules[name] = { fingerprint: print, version: manifest.version };
+    state.modules[stateKey] = { fingerprint: print };
     return published;
   } finally {
     await rm(out, { recursive: true, force: true });
-  }
-}
-
-async function resignIfExpiring(key, state, published) {
-  const soon = Date.now() + RESIGN_WITHIN_DAYS * 86_400_000;
-  const catalog = await readRegistryCatalog(registryDir);
-  if (catalog && !published && Date.parse(catalog.expires) < soon) {
-    state.catalogVersion = await resignCatalog(registryDir, key, { minVersion: state.catalogVersion + 1 });
-  }
-  const revocations = await readJson(path.join(registryDir, 'revocations.json'), null);
-  if (revocations && Date.parse(revocations.expires) < soon) {
-    const expires = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    await writeSignedJson(registryDir, 'revocations.json', { ...revocations, version: revocations.version + 1, expires }, key);
   }
 }
 
@@ -140,7 +144,6 @@ async function main() {
   const names = await moduleDirs();
   let catalog = await readRegistryCatalog(registryDir).catch(() => null);
   state.catalogVersion = Math.max(state.catalogVersion, catalog?.version ?? 0);
-  let published = false;
 
   await mkdir(bundledDir, { recursive: true });
   for (const stale of await readdir(bundledDir)) {
@@ -150,17 +153,21 @@ async function main() {
     if (bundled.includes(name)) {
       await buildBundled(name).catch((error) => warn(`bundled module ${name} not built: ${error.message}`));
     }
-    try {
-      if (await publishDemo(name, key, state, catalog)) {
-        published = true;
-        catalog = await readRegistryCatalog(registryDir);
+    for (const dir of await releaseDirs(name)) {
+      try {
+        if (await publishDemo(name, dir, key, state, catalog)) catalog = await readRegistryCatalog(registryDir);
+      } catch (error) {
+        warn(`${path.relative(root, dir)} not published to the demo registry: ${error.message}`);
       }
-    } catch (error) {
-      warn(`module ${name} not published to the demo registry: ${error.message}`);
     }
   }
   await mkdir(registryDir, { recursive: true });
-  await resignIfExpiring(key, state, published);
+  // Keep an idle demo registry from expiring (a fresh publish already has a new expiry; the platform also does this at start).
+  const { catalogVersion } = await resignIfExpiring(registryDir, key, {
+    withinDays: RESIGN_WITHIN_DAYS,
+    minVersion: state.catalogVersion + 1,
+  });
+  state.catalogVersion = catalogVersion ?? state.catalogVersion;
   await writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`);
   console.log(`demo registry: ${path.relative(process.cwd(), registryDir) || registryDir} (DEVELOPMENT key — never use in production)`);
 }

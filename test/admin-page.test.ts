@@ -1,45 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { parse, validate } from 'graphql';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contractSchema, launchChromium, MISSING_BROWSER, textOf } from './support/chromium.js';
+import { deferred } from './support/deferred.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
 
-// Debian's Chromium, never a downloaded browser. CI installs it with `apt-get install -y chromium`.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const WAIT = { timeout: 10_000 };
-
-/** The visible text of an element, trimmed (what a person reads). */
-async function textOf(locator: Locator): Promise<string> {
-  // innerText, not textContent: hidden and collapsed text is not what people read.
-  // biome-ignore lint/performance/useDomNodeTextContent: see above
-  return ((await locator.count()) === 0 ? '' : await locator.first().innerText()).trim();
-}
-
-/** A promise with its resolve function (Node 20 has no Promise.withResolvers). */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
-
-/** The public contract: every operation the page sends must be valid against `schema/*.graphql`. */
-function contractSchema(): GraphQLSchema {
-  const files = readdirSync('schema').filter((name) => name.endsWith('.graphql'));
-  return buildSchema(files.map((name) => readFileSync(`schema/${name}`, 'utf8')).join('\n'));
-}
 
 interface ModuleRow {
   name: string;
@@ -59,14 +26,12 @@ describe('admin page at /admin (real Chromium)', () => {
   let sentOperations: string[];
   const contract = contractSchema();
 
-  // A missing browser must fail every test here with a clear message, not skip them.
-  const missingBrowser = `The admin page test needs Debian's Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`;
-
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) return;
+    // A missing browser fails every test here with a clear message (MISSING_BROWSER), never skips them.
+    const launched = await launchChromium();
+    if (!launched) return;
+    browser = launched;
     platform = await startTestPlatform();
-    // chromium.launch gives every run a fresh temporary user-data-dir.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -75,7 +40,7 @@ describe('admin page at /admin (real Chromium)', () => {
   });
 
   beforeEach(async () => {
-    if (!browser) throw new Error(missingBrowser);
+    if (!browser) throw new Error(MISSING_BROWSER);
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
     consoleErrors = [];
@@ -267,7 +232,7 @@ describe('admin page at /admin (real Chromium)', () => {
       }
       const body = route.request().postDataJSON() as { query: string; variables: Record<string, unknown> };
       const json = (payload: unknown) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(payload) });
-      if (body.query.includes('modules {')) return json({ data: { modules: [available, installed, failed] } });
+      if (/\bmodules[ (]/.test(body.query)) return json({ data: { modules: [available, installed, failed] } });
       const field = /\b(installModule|upgradeModule|uninstallModule|setModuleLicense|enableModule)\(/.exec(body.query)?.[1];
       if (!field) return route.continue();
       calls.push({ field, variables: body.variables });
@@ -299,7 +264,9 @@ describe('admin page at /admin (real Chromium)', () => {
     const inventoryDetail = page.locator('tr[data-module-detail="inventory"]');
     await expect
       .poll(() => textOf(inventoryDetail.locator('.row-error')), WAIT)
-      .toBe('LICENSE_INVALID: The license key is for another installation.');
+      .toBe(
+        'Refused: The license key is for another installation. Check that the key is for this module and for this installation (its ID is at the top of the page). LICENSE_INVALID',
+      );
     expect(calls.at(-1)).toEqual({
       field: 'installModule',
       variables: { input: { name: 'inventory', version: '2.0.0', licenseKey: 'key-for-another-installation' } },
@@ -397,7 +364,13 @@ describe('admin page at /admin (real Chromium)', () => {
     });
     await install.getByLabel('Module name').fill('no_such_module');
     await install.getByRole('button', { name: 'Install' }).click();
-    await expect.poll(() => textOf(page.locator('#install-by-name-error')), WAIT).toBe(unknown);
+    // The API names its query; the page says what to do on the page, and keeps the code.
+    expect(unknown).toContain('Check the name with the modules query.');
+    await expect
+      .poll(() => textOf(page.locator('#install-by-name-error')), WAIT)
+      .toBe(
+        'Refused: The registry has no module named "no_such_module". Check the name against the Modules table; “Refresh” fetches the registry’s newest catalog. (MODULE_NOT_FOUND)',
+      );
 
     // A row action against the live server: disable an enabled module, then enable it again.
     const enabled = modules.find((module) => module.state === 'ENABLED');

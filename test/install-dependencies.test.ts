@@ -55,7 +55,9 @@ describe('dependencies between registry modules across install, upgrade and unin
     const before = await state();
     const uninstall = await q('mutation { uninstallModule(name: "base_lib") }');
     expect(errorCode(uninstall)).toBe('DEPENDENTS_ENABLED');
-    expect(uninstall.errors?.[0]?.message).toContain('dependent_app');
+    expect(uninstall.errors?.[0]?.message).toBe(
+      'Cannot uninstall base_lib: the enabled module dependent_app depends on it. Disable it first.',
+    );
     const upgrade = await q('mutation { upgradeModule(name: "base_lib", version: "2.0.0") { version } }');
     expect(errorCode(upgrade)).toBe('DEPENDENTS_ENABLED');
     expect(upgrade.errors?.[0]?.message).toContain('dependent_app needs base_lib ^1.0.0');

@@ -129,7 +129,8 @@ describe('install → upgrade with a migration → uninstall, through GraphQL', 
       notes: ['a!', 'b!'],
       notesVersion: 'two',
     });
-    expect(await readdir(path.join(platform.dataDir, 'modules', 'notes'))).toEqual(['2.0.0']);
+    // 1.0.0 stays on disk until the next upgrade, for rollbackModule.
+    expect((await readdir(path.join(platform.dataDir, 'modules', 'notes'))).sort()).toEqual(['1.0.0', '2.0.0']);
     expect((await migrationRecords()).map((m) => m.id)).toEqual(['exclaim']);
     expect(await listed()).toEqual({ name: 'notes', version: '2.0.0', state: 'ENABLED', installed: true });
     // Loading the module again (disable, enable) does not run the migration a second time.

@@ -31,7 +31,9 @@ describe('first-party modules: Inventory depends on Farm Manager', () => {
 
     const refused = await gql('mutation { disableModule(name: "farm_manager") { state } }');
     expect(refused.errors?.[0]?.extensions?.code).toBe('DEPENDENTS_ENABLED');
-    expect(refused.errors?.[0]?.message).toContain('inventory');
+    expect(refused.errors?.[0]?.message).toContain(
+      'Cannot disable farm_manager: the enabled module inventory depends on it. Disable it first.',
+    );
 
     expect((await gql('mutation { disableModule(name: "inventory") { state } }')).data).toEqual({ disableModule: { state: 'DISABLED' } });
     expect((await gql('mutation { disableModule(name: "farm_manager") { state } }')).data).toEqual({

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { createTestPlatform } from 'a64-platform/testkit';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +37,7 @@ describe('a64 module init', () => {
     const result = await init(['my_shop', '--out', 'mods/new'], work);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('npm test');
+    expect(result.stdout).toContain('npm install');
     const dir = path.join(work, 'mods/new/my_shop');
     const manifest = parseManifest(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ module_name: 'my_shop', entry: 'index.js', database_collections: ['my_shop_notes'] });
@@ -59,6 +62,29 @@ describe('a64 module init', () => {
     expect(definition.typeDefs).toContain('type MyShopNote');
     expect(Object.keys(definition.resolvers.Query)).toEqual(['myShopNotes']);
     expect(Object.keys(definition.resolvers.Mutation)).toEqual(['addMyShopNote']);
+  });
+
+  it('writes files that pass the repository formatter and linter as they are, for short and 50-character names', async () => {
+    const longest = `a${'b_c'.repeat(16)}z`;
+    for (const name of ['demo', longest]) {
+      expect((await init([name, '--out', 'lint'], work)).code).toBe(0);
+    }
+    const biome = path.resolve('node_modules/.bin/biome');
+    // Throws (with biome's report) when any generated file would be changed or is flagged.
+    await promisify(execFile)(biome, ['check', `--config-path=${path.resolve('.')}`, path.join(work, 'lint')]);
+  });
+
+  it('inside the platform checkout, says how to test and pack without an npm install of the module', async () => {
+    const inside = await mkdtemp(path.resolve('.init-test-'));
+    try {
+      const result = await init(['inside_repo'], inside);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/^ +npm install$/m);
+      expect(result.stdout).toContain(`npx vitest run ${path.basename(inside)}/inside_repo`);
+      expect(result.stdout).toContain('needs no npm install of its own');
+    } finally {
+      await rm(inside, { recursive: true, force: true });
+    }
   });
 
   it('scaffolds a module that loads on a real platform, guarded by its permissions', async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
 import { isPlatformError } from '../src/errors/index.js';
 import { createLogger } from '../src/logging/index.js';
-import { createModuleRuntime, type ModuleRuntime } from '../src/plugins/index.js';
+import { createModuleRuntime, type ModuleRuntime, type RegistryModuleView } from '../src/plugins/index.js';
 import { openStore } from '../src/store/open-store.js';
 import type { DocumentStore } from '../src/store/types.js';
 import { bundledDirWith } from './fixtures/runtime/runtime-server.js';
@@ -27,7 +27,7 @@ describe('module views with registry and license information', () => {
       core: { typeDefs: 'type Query { ok: Boolean }' },
       bundledDir,
       installedDir: path.join(dataDir, 'modules'),
-      registryModules: () => [
+      registryModules: (): RegistryModuleView[] => [
         {
           name: 'counter',
           displayName: 'Counter',
@@ -37,6 +37,7 @@ describe('module views with registry and license information', () => {
           availableVersions: ['1.1.0', '1.0.0'],
           licenseRequired: false,
           licenseType: null,
+          dependencies: { core: '>=1.0.0' },
         },
         {
           name: 'weather',
@@ -47,6 +48,7 @@ describe('module views with registry and license information', () => {
           availableVersions: ['2.0.0'],
           licenseRequired: true,
           licenseType: 'subscription',
+          dependencies: { core: '>=1.0.0', counter: '^1.0.0', sprinkler: '^2.0.0' },
         },
       ],
       describeLicense: ({ name, licenseKeyEncrypted }) => ({
@@ -73,6 +75,14 @@ describe('module views with registry and license information', () => {
     ]);
     expect(runtime.get('weather')).toMatchObject({ licenseRequired: true, licenseType: 'SUBSCRIPTION', availableVersions: ['2.0.0'] });
     expect(runtime.get('counter')!.availableVersions).toEqual(['1.1.0', '1.0.0']);
+  });
+
+  it("shows an AVAILABLE module's dependencies from the catalog, checked against what is installed", () => {
+    expect(runtime.get('weather')!.dependencies).toEqual([
+      { name: 'core', range: '>=1.0.0', satisfied: true },
+      { name: 'counter', range: '^1.0.0', satisfied: true },
+      { name: 'sprinkler', range: '^2.0.0', satisfied: false },
+    ]);
   });
 
   it('refuses enabling a module that is only in the registry with NOT_INSTALLED', async () => {

@@ -116,7 +116,10 @@ describe('registry client against a real registry over HTTP', () => {
 
   it('refuses an expired catalog with CATALOG_EXPIRED', async () => {
     await serveSignedCatalog(JSON.stringify({ ...catalog, expires: new Date(Date.now() - 60_000).toISOString() }));
-    expect((await errorOf(client().getCatalog({ fresh: true }))).code).toBe('CATALOG_EXPIRED');
+    const expired = await errorOf(client().getCatalog({ fresh: true }));
+    expect(expired.code).toBe('CATALOG_EXPIRED');
+    // The message names the fix, for the registry's owner.
+    expect(expired.message).toContain('a64 registry resign <registry dir> --key <private.jwk.json>');
   });
 
   it('remembers the highest version and refuses an older catalog (rollback)', async () => {

@@ -27,7 +27,7 @@ describe('live schema swap', () => {
     holder = createSchemaHolder(schemaOfGeneration(1));
     // No request in this test sends a token, so the auth service is never consulted.
     const yoga = createYogaServer({ schemaHolder: holder, auth: {} as AuthService, logger: createLogger({ level: 'silent' }) });
-    server = createHttpServer({ graphql: yoga, graphqlEndpoint: '/graphql', isReady: () => true, maxBodyBytes: 1 << 20 });
+    server = createHttpServer({ graphql: yoga, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
     url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
   });
   afterAll(() => close(server));

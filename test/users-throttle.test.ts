@@ -14,7 +14,12 @@ describe('sign-in throttling through GraphQL', () => {
   });
 
   it('per account: after LOGIN_MAX_FAILURES wrong passwords even the right one is RATE_LIMITED with retryAfterSeconds', async () => {
-    platform = await startTestPlatform({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', LOGIN_BLOCK_SECONDS: '600' });
+    platform = await startTestPlatform({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+      LOGIN_BLOCK_SECONDS: '600',
+      METRICS: 'on',
+    });
     const ann = await createUser(platform, await platform.adminToken(), 'ann@example.test');
     for (let i = 0; i < 3; i++)
       expect(errorCode(await platform.gql(LOGIN, { e: ann.email, p: `wrong Passw0rd ${i}` }))).toBe('UNAUTHENTICATED');
@@ -30,6 +35,9 @@ describe('sign-in throttling through GraphQL', () => {
     expect(errorCode(await platform.gql(LOGIN, { e: 'nobody@example.test', p: 'wrong Passw0rd' }))).toBe('RATE_LIMITED');
     // Other accounts still sign in.
     expect(errorCode(await platform.gql(LOGIN, { e: 'root@example.test', p: 'correct horse battery' }))).toBeUndefined();
+    // Refusals are counted for operators.
+    const metrics = await (await fetch(`${platform.url}/metrics`)).text();
+    expect(metrics).toMatch(/a64_rate_limited_total\{limit="login_account"\} [1-9]/);
   });
 
   it('a successful sign-in resets the account’s count', async () => {
@@ -50,3 +58,34 @@ describe('sign-in throttling through GraphQL', () => {
     expect(errorCode(await platform.gql(LOGIN, { e: 'root@example.test', p: 'correct horse battery' }))).toBe('RATE_LIMITED');
   });
 });
+
+const mongoUrl = process.env.MONGODB_URL;
+describe.skipIf(!mongoUrl)(
+  mongoUrl
+    ? 'sign-in throttling shared through MongoDB'
+    : 'sign-in throttling shared through MongoDB — SKIPPED because MONGODB_URL is not set',
+  () => {
+    it('failures on one instance block the account on another that shares the database', async () => {
+      const db = `a64_throttle_${Date.now()}`;
+      const env = {
+        MONGODB_URL: mongoUrl!,
+        MONGODB_DB: db,
+        LOGIN_MAX_FAILURES: '2',
+        LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+        LOGIN_BLOCK_SECONDS: '600',
+      };
+      const first = await startTestPlatform(env);
+      try {
+        const second = await startTestPlatform(env);
+        try {
+          for (let i = 0; i < 2; i++) await first.gql(LOGIN, { e: 'shared@example.test', p: 'wrong Passw0rd' });
+          expect(errorCode(await second.gql(LOGIN, { e: 'shared@example.test', p: 'wrong Passw0rd' }))).toBe('RATE_LIMITED');
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        await first.stop();
+      }
+    });
+  },
+);

@@ -48,7 +48,8 @@ export interface AuthService {
    */
   authenticate(token: string): Promise<AuthUser>;
   /** `user` with its effective permissions over `declared`. */
-  withPermissions(user: StoredUser, declared: readonly string[]): Promise<AuthUser>;
+  /** `rolePermissions`: the role's stored permissions when the caller already read them (lists). */
+  withPermissions(user: StoredUser, declared: readonly string[], rolePermissions?: readonly string[] | null): Promise<AuthUser>;
   users: UsersRepository;
   roles: RolePermissionsRepository;
 }
@@ -69,8 +70,8 @@ function assertCredentialSizes(email: string, password: string): void {
 
 export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { users, roles, tokens, throttle } = deps;
-  async function withPermissions(user: StoredUser, declared: readonly string[]): Promise<AuthUser> {
-    const rolePermissions = user.role === 'SUPER_ADMIN' ? null : await roles.get(user.role);
+  async function withPermissions(user: StoredUser, declared: readonly string[], known?: readonly string[] | null): Promise<AuthUser> {
+    const rolePermissions = user.role === 'SUPER_ADMIN' ? null : known !== undefined ? known : await roles.get(user.role);
     const { tokenGeneration: _generation, bootstrapPending: _pending, ...visible } = user;
     return { ...visible, permissions: effectivePermissions(user.role, user.grants, rolePermissions, declared) };
   }

@@ -46,7 +46,14 @@ function isBlocked(res: RateLimiterRes | null): res is RateLimiterRes {
   return res !== null && res.consumedPoints > 1 && res.msBeforeNext > 0;
 }
 
-export function createLoginThrottle(settings: LoginThrottleSettings, store: ThrottleStore = { kind: 'memory' }): LoginThrottle {
+/**
+ * @param onRefused called with `login_account` or `login_address` for each refusal (metrics).
+ */
+export function createLoginThrottle(
+  settings: LoginThrottleSettings,
+  store: ThrottleStore = { kind: 'memory' },
+  onRefused: (limit: 'login_account' | 'login_address') => void = () => {},
+): LoginThrottle {
   const make = (name: string, max: number): KeyLimiter => ({
     // `points` is never reached: this limiter only counts; blocking is the second one's job.
     failures: limiter(store, `login_fail_${name}`, Number.MAX_SAFE_INTEGER, settings.windowSeconds),
@@ -69,6 +76,7 @@ export function createLoginThrottle(settings: LoginThrottleSettings, store: Thro
       const [byAccount, byAddress] = await Promise.all([account.blocks.get(accountKey), address.blocks.get(addressKey)]);
       const blocked = [byAccount, byAddress].filter(isBlocked);
       if (blocked.length === 0) return;
+      onRefused(isBlocked(byAccount) ? 'login_account' : 'login_address');
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000));
       throw platformError('RATE_LIMITED', `Too many failed sign-ins: try again in ${retryAfterSeconds} s.`, {
         details: { retryAfterSeconds },

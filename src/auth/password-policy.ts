@@ -13,7 +13,17 @@ const MIN_SCORE = 3;
 let checker: ZxcvbnFactory | undefined;
 function strength(password: string, userInputs: string[]) {
   // Built on first use: loading the dictionaries (common passwords, English words, names) costs ~100 ms.
-  checker ??= new ZxcvbnFactory({ dictionary: { ...commonDictionary, ...englishDictionary }, graphs: adjacencyGraphs, translations });
+  // Bounded cost: zxcvbn's matching grows fast with length and l33t substitutions (a random
+  // 1,024-character password took 7.7 s of CPU with the defaults). Scoring the first 64
+  // characters with at most 8 substitutions stays under ~60 ms; a longer password is at least as
+  // strong as its start.
+  checker ??= new ZxcvbnFactory({
+    dictionary: { ...commonDictionary, ...englishDictionary },
+    graphs: adjacencyGraphs,
+    translations,
+    l33tMaxSubstitutions: 8,
+    maxLength: 64,
+  });
   return checker.check(password, userInputs);
 }
 
@@ -27,6 +37,8 @@ export function passwordSchema(userInputs: () => string[] = () => []) {
     .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
     .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
     .superRefine((password, ctx) => {
+      // zod runs this even after a failed length check: never score an oversized or short value.
+      if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) return;
       const result = strength(password, userInputs());
       if (result.score >= MIN_SCORE) return;
       const hint = result.feedback.warning ?? result.feedback.suggestions[0] ?? 'add more words or characters';

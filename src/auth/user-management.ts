@@ -114,7 +114,11 @@ export function createUserManagement(deps: { auth: AuthService; catalog: Permiss
     },
     async list(actor: AuthUser) {
       assertAdmin(actor);
-      return Promise.all((await users.list()).map(view));
+      // One read of the role table for the whole list, not one per user.
+      const [table, declared] = [await roleTable(), declaredNames()];
+      return Promise.all(
+        (await users.list()).map((user) => auth.withPermissions(user, declared, user.role === 'SUPER_ADMIN' ? null : table[user.role])),
+      );
     },
     async get(actor: AuthUser, id: string) {
       assertAdmin(actor);

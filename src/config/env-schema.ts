@@ -17,6 +17,34 @@ const moduleList = z
   )
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'module names are lower-case letters, digits and _')));
 
+// Host names (optionally with :port) a request's Host header must name; lower-cased.
+const hostList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/, 'expected host names like api.example.com or 10.0.0.5:4000'),
+      )
+      .min(1),
+  );
+
+// `off`, `on` (anyone who can reach /metrics), or `token:<file>` (Bearer token read from a file).
+const metricsSetting = z.union([
+  z.enum(['off', 'on']),
+  z
+    .string()
+    .regex(/^token:.+/, 'expected off, on or token:<secret-file>')
+    .transform((value) => ({ tokenFile: value.slice('token:'.length) })),
+]);
+
 const jwkSource = (name: string) =>
   z.string().transform((value, ctx) => {
     try {
@@ -52,7 +80,18 @@ export const EnvSchema = z.object({
   MAX_EXTRACTED_BYTES: positiveInt(1024 * 1024 * 1024),
   MAX_PACKAGE_ENTRIES: positiveInt(20_000),
   MODULE_HOOK_TIMEOUT_MS: positiveInt(10_000),
-  MAX_BODY_BYTES: positiveInt(1024 * 1024),
+  MAX_BODY_BYTES: positiveInt(64 * 1024),
+  // HTTP edge (docs/operators/http-limits.md): node:http's own limits and timeouts.
+  MAX_HEADER_BYTES: positiveInt(16 * 1024),
+  REQUEST_TIMEOUT_SECONDS: positiveInt(30),
+  HEADERS_TIMEOUT_SECONDS: positiveInt(10),
+  MAX_CONNECTIONS: positiveInt(800),
+  ALLOWED_HOSTS: hostList.optional(),
+  MAX_SUBSCRIPTIONS: positiveInt(100),
+  MAX_SUBSCRIPTIONS_PER_USER: positiveInt(5),
+  SUBSCRIPTION_RECHECK_SECONDS: positiveInt(30),
+  METRICS: metricsSetting.default('off'),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
   /**
    * Tests only (docs/operators/running.md): a module operation that finishes this step
    * stops there, as if hung, and says so in the log — so a test can kill the process at a known
@@ -63,6 +102,8 @@ export const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: positiveInt(50),
   LOGIN_FAILURE_WINDOW_SECONDS: positiveInt(3600),
   LOGIN_BLOCK_SECONDS: positiveInt(1),
+  USAGE_RETENTION_DAYS: positiveInt(30),
+  USAGE_FLUSH_SECONDS: positiveInt(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

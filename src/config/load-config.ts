@@ -22,6 +22,8 @@ export interface Config {
   tokenTtlSeconds: number;
   /** TEST_PAUSE_AT_STEP: tests only; unset in production. */
   testPauseAtStep: string | undefined;
+  /** Field usage: days kept (`USAGE_RETENTION_DAYS`) and seconds between writes to the store (`USAGE_FLUSH_SECONDS`). */
+  usage: { retentionDays: number; flushSeconds: number };
   limits: {
     maxPackageBytes: number;
     maxExtractedBytes: number;
@@ -30,6 +32,21 @@ export interface Config {
     maxBodyBytes: number;
     minPasswordLength: number;
   };
+  /** The HTTP edge: node:http's own limits, the Host allow-list, subscription caps. */
+  http: {
+    maxHeaderBytes: number;
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    maxConnections: number;
+    /** Lower-case `host` or `host:port`; undefined = any Host. */
+    allowedHosts: string[] | undefined;
+    maxSubscriptions: number;
+    maxSubscriptionsPerUser: number;
+    subscriptionRecheckMs: number;
+  };
+  /** `/metrics`: off, open, or behind a Bearer token read from a file. */
+  metrics: 'off' | 'on' | { tokenFile: string };
+  shutdownTimeoutMs: number;
   /** Sign-in throttling: failures counted per account and per client address within the window. */
   loginThrottle: {
     maxFailuresPerAccount: number;
@@ -74,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     testPauseAtStep: e.TEST_PAUSE_AT_STEP,
+    usage: { retentionDays: e.USAGE_RETENTION_DAYS, flushSeconds: e.USAGE_FLUSH_SECONDS },
     limits: {
       maxPackageBytes: e.MAX_PACKAGE_BYTES,
       maxExtractedBytes: e.MAX_EXTRACTED_BYTES,
@@ -82,6 +100,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBodyBytes: e.MAX_BODY_BYTES,
       minPasswordLength: 10,
     },
+    http: {
+      maxHeaderBytes: e.MAX_HEADER_BYTES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      maxConnections: e.MAX_CONNECTIONS,
+      allowedHosts: e.ALLOWED_HOSTS,
+      maxSubscriptions: e.MAX_SUBSCRIPTIONS,
+      maxSubscriptionsPerUser: e.MAX_SUBSCRIPTIONS_PER_USER,
+      subscriptionRecheckMs: e.SUBSCRIPTION_RECHECK_SECONDS * 1000,
+    },
+    metrics: e.METRICS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     loginThrottle: {
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES,
       maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,

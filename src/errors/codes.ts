@@ -26,6 +26,16 @@ export const ERROR_CODES = {
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts: wait and try again.' },
+  // Not in the original contract: the last event of a subscription stream when the server stops.
+  SHUTTING_DOWN: { status: 503, message: 'The server is shutting down; reconnect in a moment.' },
+  BREAKING_CHANGE: {
+    status: 409,
+    message: 'The change breaks schema coordinates clients use; pass acceptBreakingChanges: true to go ahead.',
+  },
+  PERMISSIONS_NOT_ACCEPTED: {
+    status: 409,
+    message: 'The new version asks for permissions or collections not accepted; list them in acceptPermissions.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -71,7 +71,7 @@ export async function buildModule(dir: string): Promise<BuiltModule> {
   let code: Uint8Array;
   try {
     const result = await build({
-      entryPoints: [source],
+      entryPoints: [path.resolve(source)],
       absWorkingDir: path.resolve(dir),
       bundle: true,
       write: false,

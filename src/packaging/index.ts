@@ -1,13 +1,16 @@
 export { addToCatalog, type CatalogUpdate, catalogVersionOf, nextCatalogHeader } from './add-to-catalog.js';
 export { type BuiltModule, buildModule } from './build-module.js';
 export { createRegistryRequestHandler } from './create-registry-request-handler.js';
+export { diffPublishedSdl, formatSdlDiff, type PublishedSdlDiff } from './diff-published-sdl.js';
 export { highestVersion } from './highest-version.js';
 export { DEFAULT_PACKAGE_LIMITS, inspectPackage, parsePackageFileName } from './inspect-package.js';
 export { type PackResult, packModule } from './pack-module.js';
 export { type PublishOptions, type PublishResult, publishPackage } from './publish-package.js';
+export { readPackageSdl } from './read-package-sdl.js';
 export { readPrivateJwk } from './read-private-jwk.js';
 export { readRegistryCatalog } from './read-registry-catalog.js';
 export { resignCatalog } from './resign-catalog.js';
+export { type ResignIfExpiringOptions, type ResignResult, resignIfExpiring } from './resign-if-expiring.js';
 export { resolveSourceEntry } from './resolve-source-entry.js';
 export { sha256File } from './sha256-file.js';
 export { writeModuleDir } from './write-module-dir.js';

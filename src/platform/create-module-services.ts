@@ -5,15 +5,22 @@ import type { Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
 import type { SchemaHolder } from '../plugins/composer/index.js';
 import { createCatalogView } from '../plugins/installer/catalog-view.js';
-import { createModuleInstaller, type ModuleInstaller, recoverInterruptedOperations } from '../plugins/installer/index.js';
+import {
+  createModuleInstaller,
+  type InstallerDeps,
+  type ModuleInstaller,
+  recoverInterruptedOperations,
+} from '../plugins/installer/index.js';
 import { createLicenseStatuses } from '../plugins/installer/license-statuses.js';
 import { createLicenseCipher } from '../plugins/licenses/index.js';
 import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
+import type { ChangeResolverDeps } from '../server/resolvers/change-resolvers.js';
 import type { DocumentStore } from '../store/types.js';
 import { createRegistrySource, type PlatformRegistrySource } from './create-registry-source.js';
+import { createSafeChanges, type SafeChanges } from './start-safe-changes.js';
 
 export interface ModuleServicesOptions {
   config: Config;
@@ -29,10 +36,17 @@ export interface ModuleServices {
   registry: PlatformRegistrySource;
   events: ModuleEventBus;
   audit: ReturnType<typeof createAuditLogRepository>;
-  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS). */
-  refreshCatalog(): Promise<void>;
-  /** The installer over this runtime, with what it must tell access control after an uninstall. */
-  createInstaller(hooks: { onModuleRemoved(name: string, permissions: readonly string[]): Promise<void> }): ModuleInstaller;
+  /** Field usage (for the yoga plugin), change plans and update policies. */
+  safeChanges: SafeChanges;
+  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS, or now with `fresh`). */
+  refreshCatalog(options?: { fresh?: boolean }): Promise<void>;
+  /**
+   * The installer over this runtime, with what it must tell access control after an uninstall,
+   * and safe changes attached to both (what its resolvers need).
+   */
+  createInstaller(hooks: {
+    onModuleRemoved(name: string, permissions: readonly string[]): Promise<void>;
+  }): Promise<{ installer: ModuleInstaller; changes: ChangeResolverDeps }>;
   /**
    * Recovers interrupted operations, starts the runtime with the server's resolvers, then checks
    * licenses (at once and hourly). Returns the holder of the live schema.
@@ -71,6 +85,7 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
   // Development only: the demo registry's key also signs demo licenses (see README).
   const licensePublicKey = config.licensePublicKey ?? registry.devRegistry?.publicKey;
   const cipher = createLicenseCipher(await loadOrCreateSecret(config.dataDir, 'license.key'));
+  const safeChanges = createSafeChanges({ config, store, logger, audit });
   let licenseTimer: NodeJS.Timeout | undefined;
 
   return {
@@ -78,9 +93,10 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
     registry,
     events,
     audit,
-    refreshCatalog: () => catalog.refresh(),
-    createInstaller: ({ onModuleRemoved }) =>
-      createModuleInstaller({
+    safeChanges,
+    refreshCatalog: (refreshOptions) => catalog.refresh(refreshOptions),
+    async createInstaller({ onModuleRemoved }) {
+      const installerDeps = {
         config: { ...config, licensePublicKey },
         store,
         logger,
@@ -100,7 +116,12 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
         saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
         storedLicense: async (name) => runtime.storedLicense(name),
         onModuleRemoved,
-      }),
+        safety: safeChanges.safety,
+      } satisfies InstallerDeps;
+      const installer = createModuleInstaller(installerDeps);
+      const changes = await safeChanges.attach(runtime, installerDeps, installer, () => catalog.refresh());
+      return { installer, changes };
+    },
     async start(coreResolvers, installer) {
       const ownsAllOperations = store.kind === 'embedded';
       await recoverInterruptedOperations({ store, journal, logger, installedDir, stagingRoot, ownsAllOperations });
@@ -114,6 +135,7 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
     },
     async stop() {
       clearInterval(licenseTimer);
+      await safeChanges.stop();
       await runtime.stop();
     },
   };

@@ -4,20 +4,27 @@ import { type BootstrapResult, bootstrapAdmin, createLoginThrottle, loadOrCreate
 import { type Config, PLATFORM_VERSION } from '../config/index.js';
 import { createLogger, type Logger } from '../logging/index.js';
 import { createAuditLogRepository } from '../plugins/audit/index.js';
+import { type UpdateCheckResult, useFieldUsage } from '../plugins/changes/index.js';
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
+import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
+import { createChangeResolvers } from '../server/resolvers/change-resolvers.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
 import { createModuleOperationResolvers } from '../server/resolvers/module-operation-resolvers.js';
+import { createSubscriptionGuard } from '../server/use-subscription-guard.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
 import { createModuleServices } from './create-module-services.js';
 import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
+import { isStoreAnswering } from './is-store-answering.js';
 import { close, listen } from './listen.js';
 import { mergeResolvers } from './merge-resolvers.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
 import { createPermissionCatalog } from './permission-catalog.js';
+import { wireMetrics } from './platform-metrics-wiring.js';
 import { loadInstallationId } from './settings-repository.js';
 import { throttleStore } from './throttle-store.js';
 
@@ -25,6 +32,8 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Built bundled modules; default `build/bundled`. */
   bundledDir?: string;
+  /** Record field usage per request (default true); `npm run bench` turns it off to measure its cost. */
+  fieldUsage?: boolean;
 }
 
 export interface StartedPlatform {
@@ -36,13 +45,19 @@ export interface StartedPlatform {
   store: DocumentStore;
   /** The plugin runtime (modules list, enable/disable). */
   modules: ModuleRuntime;
+  /** Runs the automatic update check now (it also runs every REGISTRY_TTL_SECONDS). */
+  checkForUpdates(): Promise<UpdateCheckResult[]>;
 }
 
 export interface Platform {
   readonly config: Config;
   readonly logger: Logger;
   start(): Promise<StartedPlatform>;
-  /** Stops serving, lets in-flight requests finish, disables modules, closes the store. */
+  /**
+   * Stops accepting, ends subscription streams with a last SHUTTING_DOWN event, lets in-flight
+   * requests (and the module operations they run) finish for up to SHUTDOWN_TIMEOUT_SECONDS,
+   * disables modules, closes the store, flushes the log.
+   */
   stop(): Promise<void>;
 }
 
@@ -54,11 +69,14 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
   const bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
   const stoppers: Array<() => Promise<void>> = [];
   let ready = false;
+  let subscriptions: ReturnType<typeof createSubscriptionGuard> | null = null;
 
   async function start(): Promise<StartedPlatform> {
     const startedAt = new Date();
-    const store = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
-    stoppers.unshift(() => store.close());
+    const metrics = config.metrics === 'off' ? null : createPlatformMetrics();
+    const openedStore = await openStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, mongodbDb: config.mongodbDb });
+    stoppers.unshift(() => openedStore.close());
+    const store = metrics ? instrumentStore(openedStore, metrics.storeDuration) : openedStore;
     const installationId = await loadInstallationId(store);
     // In dependency order, nothing bound later: modules (runtime) → access control → installer →
     // resolvers → start → HTTP. Only the development registry's client waits for the server's URL.
@@ -81,48 +99,81 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       catalog,
       livePermissions: catalog.live,
       audit: createAuditLogRepository(store),
-      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers)),
+      throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers), recordRateLimited),
     });
     // An uninstalled module's permissions leave roles and grants: a reinstall starts with none.
-    const installer = moduleServices.createInstaller({
+    const { installer, changes } = await moduleServices.createInstaller({
       onModuleRemoved: (_name, permissions) => management.forgetPermissions(permissions),
     });
-    const resolvers = mergeResolvers(
-      createCoreResolvers(auth, management, {
-        version: PLATFORM_VERSION,
-        installationId,
-        startedAt,
-        schemaVersion: () => modules.schemaVersion(),
-      }),
-      createModuleOperationResolvers({ ...moduleServices, installer }),
+    const resolvers = guardCoreResolvers(
+      mergeResolvers(
+        createCoreResolvers(auth, management, {
+          version: PLATFORM_VERSION,
+          installationId,
+          startedAt,
+          schemaVersion: () => modules.schemaVersion(),
+        }),
+        createModuleOperationResolvers({ ...moduleServices, installer }),
+        createChangeResolvers(() => changes),
+      ),
     );
     const schemaHolder = await moduleServices.start(resolvers, installer);
     const devRegistry = registry.devRegistry;
 
-    const yoga = createYogaServer({ schemaHolder, auth, logger, graphqlEndpoint: GRAPHQL_ENDPOINT });
+    const { http } = config;
+    subscriptions = createSubscriptionGuard({
+      auth,
+      maxSubscriptions: http.maxSubscriptions,
+      maxSubscriptionsPerUser: http.maxSubscriptionsPerUser,
+      recheckEveryMs: http.subscriptionRecheckMs,
+      onRefused: recordRateLimited,
+    });
+    const openSubscriptions = subscriptions;
+    const metricsWiring = metrics
+      ? await wireMetrics(config, metrics, moduleServices.events, {
+          schemaVersion: () => schemaHolder.current().version,
+          openSubscriptions: () => openSubscriptions.open(),
+        })
+      : null;
+    if (metricsWiring) stoppers.unshift(() => metricsWiring.dispose());
+    const yoga = createYogaServer({
+      schemaHolder,
+      auth,
+      logger,
+      graphqlEndpoint: GRAPHQL_ENDPOINT,
+      // Ready: started, not stopping, the store answers and a schema is live.
+      isReady: async () => ready && (await isStoreAnswering(store)) && schemaHolder.current().schema !== undefined,
+      plugins: [
+        subscriptions.plugin,
+        ...(metrics ? [useGraphqlMetrics(metrics)] : []),
+        ...(options.fieldUsage === false ? [] : [useFieldUsage(moduleServices.safeChanges.recorder)]),
+      ],
+    });
     const server = createHttpServer({
       graphql: yoga,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
       routes: [
         { prefix: '/admin', handler: createAdminRequestHandler() },
         ...(devRegistry ? [{ prefix: DEV_REGISTRY_PREFIX, handler: devRegistry.handler }] : []),
+        ...(metricsWiring ? [metricsWiring.route] : []),
       ],
-      isReady: () => ready,
-      maxBodyBytes: config.limits.maxBodyBytes,
+      limits: { maxBodyBytes: config.limits.maxBodyBytes, ...http },
     });
     const url = await listen(server, config.port, config.host);
-    stoppers.unshift(() => close(server));
+    stoppers.unshift(() => close(server, config.shutdownTimeoutMs));
     await registry.attachDevRegistry(url);
     // Only now, with the server listening: a start that fails earlier creates no admin whose
     // generated password nobody saw (and a never-used one gets a new password on each start).
     const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });
     ready = true;
     logger.info({ url: `${url}${GRAPHQL_ENDPOINT}`, store: store.kind, installationId }, 'A64 Platform is serving');
-    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules };
+    const checkForUpdates = async () => (await moduleServices.safeChanges.scheduler?.runNow()) ?? [];
+    return { url, graphqlUrl: `${url}${GRAPHQL_ENDPOINT}`, installationId, bootstrap, store, modules, checkForUpdates };
   }
 
   async function stop(): Promise<void> {
     ready = false;
+    subscriptions?.closeAll();
     for (const stopper of stoppers.splice(0)) await stopper();
     logger.flush?.();
   }

@@ -19,7 +19,7 @@ async function createClient(store: DocumentStore, config: Config, url: string, p
 
 /** The module registry: REGISTRY_URL's from the start, else the development registry once the server listens. */
 export async function createRegistrySource(config: Config, store: DocumentStore, logger: Logger): Promise<PlatformRegistrySource> {
-  const devRegistry = config.registryUrl ? null : loadDevRegistry();
+  const devRegistry = config.registryUrl ? null : await loadDevRegistry({ logger });
   // The env schema guarantees REGISTRY_PUBLIC_KEY with REGISTRY_URL.
   let client =
     config.registryUrl && config.registryPublicKey ? await createClient(store, config, config.registryUrl, config.registryPublicKey) : null;

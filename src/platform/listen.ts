@@ -21,11 +21,21 @@ export function listen(server: Server, port: number, host: string): Promise<stri
   });
 }
 
-/** Stops accepting, lets in-flight requests finish, then closes idle keep-alive sockets. */
-export function close(server: Server): Promise<void> {
+/**
+ * Stops accepting at once, lets in-flight requests finish, closes keep-alive sockets as they go
+ * idle, and after `timeoutMs` (default 2 s) closes whatever is still open.
+ */
+export function close(server: Server, timeoutMs = 2_000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const force = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    idle.unref();
+    force.unref();
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(force);
+      resolve();
+    });
     server.closeIdleConnections();
-    setTimeout(() => server.closeAllConnections(), 2_000).unref();
   });
 }

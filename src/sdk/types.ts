@@ -55,6 +55,28 @@ export interface ModuleStore {
   collection<T extends ModuleDocument = ModuleDocument>(name: string): ModuleCollection<T>;
 }
 
+/** What `loader` reads besides the key: a fixed filter, the order within each key, a cap per key. */
+export interface ModuleLoaderOptions {
+  /** Added to every batched read, e.g. `{ deletedAt: null }`. Must not name the key field. */
+  filter?: ModuleFilter;
+  /** Order of the documents handed back for each key. */
+  sort?: Record<string, 1 | -1>;
+  /** At most this many documents per key (after `sort`). */
+  limit?: number;
+  projection?: Record<string, 0 | 1>;
+}
+
+/**
+ * Batches the reads of one collection by one field: every `load(value)` issued in the same tick
+ * becomes a single `find({ [key]: { $in: values } })`. Within a request each value is read once.
+ */
+export interface ModuleLoader<T extends ModuleDocument = ModuleDocument> {
+  /** The documents whose key field equals `value` (an empty array when none). */
+  load(value: string | number): Promise<T[]>;
+  /** The first of `load(value)`, or null: for lookups by `_id` or a unique field. */
+  loadOne(value: string | number): Promise<T | null>;
+}
+
 /** A pino-style logger whose lines carry `module: <name>`. */
 export interface ModuleLogger {
   debug(message: string, data?: Record<string, unknown>): void;
@@ -97,6 +119,15 @@ export interface ModuleHandle {
   can(permission: string): boolean;
   /** Throws FORBIDDEN unless `can(permission)`. */
   assertCan(permission: string): void;
+  /**
+   * A batching loader for `collection` keyed by the field `key` (`_id` or a field holding one
+   * scalar value, dotted paths allowed). Resolvers of list children use it so N parents cost one
+   * store read: `Farm.blocks: (farm, _, { module }) => module.loader('farm_blocks', 'farmId').load(farm._id)`.
+   * In a request the same (collection, key, options) gives the same loader, which remembers what
+   * it read until the request ends — read through the collection after writing in a mutation.
+   * Outside a request (hooks, services) it batches but remembers nothing.
+   */
+  loader<T extends ModuleDocument = ModuleDocument>(collection: string, key: string, options?: ModuleLoaderOptions): ModuleLoader<T>;
   /** Runs `fn` every `ms` until the module is disabled. */
   every(ms: number, fn: () => void | Promise<void>): Disposer;
   /** Registers cleanup to run when the module is disabled. */

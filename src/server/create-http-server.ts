@@ -6,74 +6,110 @@ export type RouteHandler = (
   res: ServerResponse,
 ) => undefined | boolean | Promise<undefined | boolean> | void | Promise<void>;
 
+/** node:http's own limits (see docs/operators/http-limits.md); every field has a default. */
+export interface HttpLimits {
+  /** Largest GraphQL request body, declared by Content-Length (default 64 KB). */
+  maxBodyBytes: number;
+  /** Largest request head (Node's `maxHeaderSize`; default 16 KB). */
+  maxHeaderBytes?: number;
+  /** Time to receive a whole request (Node's `requestTimeout`; default 30 s). */
+  requestTimeoutMs?: number;
+  /** Time to receive the request head (Node's `headersTimeout`; default 10 s). */
+  headersTimeoutMs?: number;
+  /** Open sockets beyond this are refused (Node's `maxConnections`; default 800). */
+  maxConnections?: number;
+  /** When set, only these Host headers (`name` or `name:port`, lower-case) are served. */
+  allowedHosts?: readonly string[];
+}
+
 export interface HttpServerOptions {
-  /** The GraphQL handler (yoga is a node request listener). */
+  /** The GraphQL handler (yoga is a node request listener); also answers `/health` and `/ready`. */
   graphql: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
   graphqlEndpoint: string;
   routes?: Array<{ prefix: string; handler: RouteHandler }>;
-  /** `/ready` answers 200 only while this returns true (e.g. store open, modules loaded). */
-  isReady: () => boolean;
-  maxBodyBytes: number;
+  limits: HttpLimits;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+// Answered by yoga's own plugins (health check, readiness check), before any GraphQL work.
+const YOGA_PATHS = new Set(['/health', '/ready']);
+// Node checks request/headers timeouts on this interval; its 30 s default would let a slow
+// client hold a socket up to 30 s past the timeout.
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-function bodyTooLarge(req: IncomingMessage, limit: number): boolean {
-  const length = Number(req.headers['content-length'] ?? 0);
-  return Number.isFinite(length) && length > limit;
+function hostAllowed(req: IncomingMessage, allowed: readonly string[] | undefined): boolean {
+  if (!allowed) return true;
+  const host = (req.headers.host ?? '').toLowerCase();
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
+  return allowed.includes(host) || allowed.includes(name);
 }
 
 /**
- * The platform's node:http server: `/health` (process up), `/ready` (able to serve), extra
- * routes, and GraphQL. Bodies over `maxBodyBytes` are refused before anything reads them; chunked
- * bodies are counted as they stream and cut off at the limit.
+ * Refuses a GraphQL body before anything reads it: over the limit by its Content-Length → 413;
+ * a streamed body without one (chunked) → 411, since its size is unknown until it has been read.
+ * Node's parser reads exactly Content-Length bytes, so nothing larger can get through.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse, limit: number): boolean {
+  const declared = req.headers['content-length'];
+  if (declared === undefined) {
+    if (req.headers['transfer-encoding'] === undefined) return false;
+    sendError(res, 411, 'Send GraphQL requests with a Content-Length header (chunked bodies are not accepted).', {
+      connection: 'close',
+    });
+    return true;
+  }
+  if (Number(declared) <= limit) return false;
+  sendError(res, 413, `Request body is larger than ${limit} bytes.`, { connection: 'close' });
+  return true;
+}
+
+function matchesPrefix(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+}
+
+/**
+ * The platform's node:http server: a Host allow-list (when configured), GraphQL with its body
+ * limit, `/health` and `/ready` (by yoga), extra routes. Slow or oversized clients are cut off by
+ * node:http's own settings, not by code of ours.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const routes = options.routes ?? [];
-  return createServer(async (req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0]!;
-    if (pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-    if (pathname === '/ready') {
-      const ready = options.isReady();
-      return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'starting' });
-    }
-    if (pathname === options.graphqlEndpoint || pathname.startsWith(`${options.graphqlEndpoint}/`)) {
-      if (bodyTooLarge(req, options.maxBodyBytes)) {
-        return sendJson(res, 413, {
-          errors: [{ message: `Request body is larger than ${options.maxBodyBytes} bytes.`, extensions: { code: 'BAD_USER_INPUT' } }],
-        });
+  const { limits } = options;
+  const requestTimeout = limits.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes ?? 16 * 1024,
+      requestTimeout,
+      // Node refuses a headersTimeout above requestTimeout.
+      headersTimeout: Math.min(limits.headersTimeoutMs ?? 10_000, requestTimeout),
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    async (req, res) => {
+      const pathname = (req.url ?? '/').split('?')[0]!;
+      if (!YOGA_PATHS.has(pathname) && !hostAllowed(req, limits.allowedHosts)) {
+        return sendError(res, 421, `This server does not serve the host "${req.headers.host ?? ''}"; see ALLOWED_HOSTS.`);
       }
-      limitStreamedBody(req, options.maxBodyBytes);
-      return options.graphql(req, res);
-    }
-    for (const route of routes) {
-      if (pathname === route.prefix || pathname.startsWith(route.prefix.endsWith('/') ? route.prefix : `${route.prefix}/`)) {
-        if ((await route.handler(req, res)) !== false) return;
+      if (YOGA_PATHS.has(pathname)) return options.graphql(req, res);
+      if (matchesPrefix(pathname, options.graphqlEndpoint)) {
+        if (refuseBody(req, res, limits.maxBodyBytes)) return;
+        return options.graphql(req, res);
       }
-    }
-    if (pathname === '/') {
-      res.writeHead(302, { location: options.graphqlEndpoint });
-      return res.end();
-    }
-    sendJson(res, 404, { error: `Nothing at ${pathname}. GraphQL is at ${options.graphqlEndpoint}.` });
-  });
-}
-
-/** For bodies without content-length: destroy the request once it streams past the limit. */
-function limitStreamedBody(req: IncomingMessage, limit: number): void {
-  if (req.headers['content-length'] !== undefined) return;
-  let received = 0;
-  const original = req.push.bind(req);
-  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (chunk) received += (chunk as Buffer).length;
-    if (received > limit) {
-      req.destroy(new Error(`Request body is larger than ${limit} bytes.`));
-      return false;
-    }
-    return original(chunk, encoding);
-  };
+      for (const route of routes) {
+        if (matchesPrefix(pathname, route.prefix) && (await route.handler(req, res)) !== false) return;
+      }
+      if (pathname === '/') {
+        res.writeHead(302, { location: options.graphqlEndpoint });
+        return res.end();
+      }
+      const text = JSON.stringify({ error: `Nothing at ${pathname}. GraphQL is at ${options.graphqlEndpoint}.` });
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(text);
+    },
+  );
+  server.maxConnections = limits.maxConnections ?? 800;
+  return server;
 }

@@ -4,10 +4,25 @@ import { isErrorCode } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 
 function codedOriginal(error: unknown): (Error & { extensions: Record<string, unknown> }) | null {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  // A coded GraphQLError made outside a resolver (plugins, streams) has no originalError.
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (!(original instanceof Error)) return null;
   const extensions = (original as { extensions?: Record<string, unknown> }).extensions;
   return extensions && isErrorCode(extensions.code) ? (original as Error & { extensions: Record<string, unknown> }) : null;
+}
+
+interface RequestError extends Error {
+  originalError?: unknown;
+  path?: unknown;
+  extensions?: Record<string, unknown>;
+}
+
+// By name, not instanceof: graphql-jit (CommonJS) makes its errors from the CommonJS copy of
+// graphql, whose GraphQLError is another class than the ESM one; its `extensions` may be unset.
+function isUncodedRequestError(error: unknown): error is RequestError {
+  if (!(error instanceof Error) || error.name !== 'GraphQLError') return false;
+  const { originalError, path, extensions } = error as RequestError;
+  return !originalError && !path && extensions?.code === undefined;
 }
 
 /**
@@ -25,6 +40,10 @@ export function createMaskError(logger: Logger) {
         path: located?.path,
         extensions: { ...coded.extensions },
       });
+    }
+    if (isUncodedRequestError(error)) {
+      // graphql-js's own refusals of a request (e.g. a variable of the wrong type) carry no code.
+      return createGraphQLError(error.message, { extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
     }
     const masked = yogaMaskError(error, message, isDev);
     if (masked !== error)

@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { compileResultSerializer } from './compile-result-serializer.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
 
@@ -20,6 +21,16 @@ function withSerializer(result: CompiledResult, compiled: CompiledQuery): Compil
 
 type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
 
+export interface UseJitExecutionOptions {
+  /**
+   * Serialize error-free results with a serializer compiled per query (fast-json-stringify; knows
+   * DateTime and JSON). Default false: its output is a rope string that costs more to write to the
+   * socket than it saves — JSON.stringify + bytes was 1.5–2× cheaper for 100–300 rows
+   * (docs/performance.md).
+   */
+  compiledSerializer?: boolean;
+}
+
 /**
  * Executes queries and mutations with graphql-jit. Compiled queries are cached per **schema
  * object** and per parsed document (yoga's parse cache hands back the same DocumentNode for the
@@ -27,7 +38,7 @@ type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
  * they close over — are never run again; both caches empty themselves when the objects go away.
  * A document graphql-jit cannot compile falls back to graphql-js.
  */
-export function useJitExecution(): Plugin {
+export function useJitExecution(options: UseJitExecutionOptions = {}): Plugin {
   const bySchema = new WeakMap<GraphQLSchema, CompiledCache>();
 
   function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
@@ -39,12 +50,11 @@ export function useJitExecution(): Plugin {
     // One document may hold several operations; only cache the single-operation case by document.
     const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
     if (cacheable && cache.has(document)) return cache.get(document) ?? null;
-    // customJSONSerializer: a fast-json-stringify serializer built from the query's shape. It
-    // refuses custom scalars (DateTime, JSON), so such queries compile again without it rather
-    // than falling back to graphql-js.
-    const withFastJson = compileQuery(schema, document, operationName, { customJSONSerializer: true });
-    const result = isCompiledQuery(withFastJson) ? withFastJson : compileQuery(schema, document, operationName);
+    const result = compileQuery(schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : null;
+    // graphql-jit's own compiled serializer refuses custom scalars (DateTime, JSON); ours knows them.
+    if (compiled)
+      compiled.stringify = options.compiledSerializer ? compileResultSerializer(schema, document, operationName) : JSON.stringify;
     if (cacheable) cache.set(document, compiled);
     return compiled;
   }

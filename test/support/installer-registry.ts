@@ -52,6 +52,8 @@ export interface InstallerRegistry {
   /** Environment for a platform that trusts this registry and vendor. */
   env: Record<string, string>;
   publish(module: FixtureModule): Promise<void>;
+  /** Packs a real module source directory (e.g. `modules/animal_manager`) and publishes it. */
+  publishDir(moduleDir: string): Promise<void>;
   /** Publishes arbitrary package bytes under a catalog entry made from `manifest` (hostile packages). */
   publishRaw(manifest: Record<string, unknown>, bytes: Buffer): Promise<void>;
   close(): Promise<void>;
@@ -95,6 +97,10 @@ export async function createInstallerRegistry(): Promise<InstallerRegistry> {
         file = (await packModule(source, work)).file;
       }
       await publishPackage(file, dir, registryKey.privateJwk);
+    },
+    async publishDir(moduleDir) {
+      const work = path.join(root, `pkg-${packages++}`);
+      await publishPackage((await packModule(moduleDir, work)).file, dir, registryKey.privateJwk);
     },
     async publishRaw(manifest, bytes) {
       const parsed = parseManifest(manifest);

@@ -9,6 +9,8 @@ export type AnimalDoc = ModuleDocument & {
   /** Lower-case species: tags are unique per species whatever its spelling ("Cattle", "cattle"). */
   speciesKey: string;
   tag: string;
+  /** The tag as compared for uniqueness: lower-case since 1.1.0 (migration 002 fills it for older animals). */
+  tagKey: string;
   name: string | null;
   birthDate: string | null;
   sex: (typeof ANIMAL_SEXES)[number];

@@ -25,14 +25,28 @@ describe('animal_manager', () => {
     expect(cow.data!.createAnimal).toMatchObject({ species: 'Cattle', tag: 'KE-001', sex: 'FEMALE', ageDays: 400 });
     const duplicate = await gql(create, { i: { species: 'cattle', tag: 'KE-001' } });
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tag' });
-    const goat = await gql(create, { i: { species: 'Goat', tag: 'KE-001' } });
+    const goat = await gql('mutation($i: CreateAnimalInput!) { createAnimal(input: $i) { id species sex } }', {
+      i: { species: 'Goat', tag: 'KE-001' },
+    });
     expect(goat.data!.createAnimal).toMatchObject({ species: 'Goat', sex: 'UNKNOWN' });
     const future = await gql(create, {
       i: { species: 'Goat', tag: 'KE-002', birthDate: new Date(Date.now() + 86_400_000 * 3).toISOString() },
     });
     expect(future.errors?.[0]?.extensions).toMatchObject({ field: 'birthDate' });
+    // Unique whatever the case, as the README says: "DE-001" and "de-001" are one tag.
+    const lower = await gql(create, { i: { species: 'Cattle', tag: 'ke-001' } });
+    expect(lower.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tag' });
+    const renamed = await gql('mutation($id: ID!) { updateAnimal(id: $id, input: { tag: "Ke-002" }) { tag } }', {
+      id: goat.data!.createAnimal.id,
+    });
+    expect(renamed.data).toEqual({ updateAnimal: { tag: 'Ke-002' } });
+    const clash = await gql('mutation($id: ID!) { updateAnimal(id: $id, input: { species: "Cattle", tag: "ke-001" }) { tag } }', {
+      id: goat.data!.createAnimal.id,
+    });
+    expect(clash.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tag' });
+    expect((await gql('{ animalByTag(species: "goat", tag: "KE-002") { tag } }')).data).toEqual({ animalByTag: { tag: 'Ke-002' } });
     const found = await gql('{ animalByTag(species: "CATTLE", tag: "KE-001") { tag } animals(species: "goat") { tag } }');
-    expect(found.data).toEqual({ animalByTag: { tag: 'KE-001' }, animals: [{ tag: 'KE-001' }] });
+    expect(found.data).toEqual({ animalByTag: { tag: 'KE-001' }, animals: [{ tag: 'Ke-002' }] });
   });
 
   it('keeps health events and weights, newest weight first in latestWeightKg', async () => {

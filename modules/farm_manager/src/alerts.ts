@@ -1,5 +1,5 @@
 import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
-import { type AlertDoc, type AlertStatus, collections } from './documents.js';
+import { type AlertDoc, type AlertStatus, collections, loaders } from './documents.js';
 import { evaluateAlerts } from './evaluate-alerts.js';
 import { CreateAlertInput } from './inputs.js';
 import { nowIso, requireBlock, requireFarm } from './lookups.js';
@@ -68,7 +68,8 @@ export const alertMutations = {
 
 export const alertFields = {
   id: (alert: AlertDoc) => alert._id,
-  farm: (alert: AlertDoc, _: unknown, { module }: ModuleContext) => collections(module).farms.findOne({ _id: alert.farmId }),
+  farm: (alert: AlertDoc, _: unknown, { module }: ModuleContext) =>
+    loaders(module).farmById({ includeDeleted: true }).loadOne(alert.farmId),
   block: (alert: AlertDoc, _: unknown, { module }: ModuleContext) =>
-    alert.blockId ? collections(module).blocks.findOne({ _id: alert.blockId }) : null,
+    alert.blockId ? loaders(module).blockById().loadOne(alert.blockId) : null,
 };

@@ -1,6 +1,6 @@
 import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
 import { ARCHIVABLE_STATES, assertTransition, BLOCK_TRANSITIONS } from './block-states.js';
-import { type BlockDoc, collections } from './documents.js';
+import { type BlockDoc, collections, loaders } from './documents.js';
 import { sumHarvests } from './harvest-totals.js';
 import { ChangeBlockStateInput, CreateBlockInput, UpdateBlockInput } from './inputs.js';
 import { expectedYieldKg, nowIso, requireBlock, requireFarm, requirePlant } from './lookups.js';
@@ -145,16 +145,14 @@ export const blockMutations = {
 export const blockFields = {
   id: (block: BlockDoc) => block._id,
   farm: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    collections(module).farms.findOne({ _id: block.farmId, deletedAt: null }),
+    loaders(module).farmById({ includeDeleted: false }).loadOne(block.farmId),
   allowedNextStates: (block: BlockDoc) => BLOCK_TRANSITIONS[block.state],
   plant: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    block.plantId ? collections(module).plants.findOne({ _id: block.plantId }) : null,
+    block.plantId ? loaders(module).plantById().loadOne(block.plantId) : null,
   expectedYieldKg: async (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    expectedYieldKg(block, block.plantId ? await collections(module).plants.findOne({ _id: block.plantId }) : null),
-  harvests: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    collections(module).harvests.find({ blockId: block._id }, { sort: { harvestedAt: 1 } }),
+    expectedYieldKg(block, block.plantId ? await loaders(module).plantById().loadOne(block.plantId) : null),
+  harvests: (block: BlockDoc, _: unknown, { module }: ModuleContext) => loaders(module).harvestsOfBlock().load(block._id),
   harvestTotal: async (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    sumHarvests(await collections(module).harvests.find({ blockId: block._id, cycle: block.cycle })),
-  archives: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
-    collections(module).archives.find({ blockId: block._id }, { sort: { cycle: 1 } }),
+    sumHarvests((await loaders(module).harvestsOfBlock().load(block._id)).filter((harvest) => harvest.cycle === block.cycle)),
+  archives: (block: BlockDoc, _: unknown, { module }: ModuleContext) => loaders(module).archivesOfBlock().load(block._id),
 };

@@ -121,3 +121,22 @@ export function collections(handle: Pick<ModuleHandle, 'store'>) {
   };
 }
 export type Collections = ReturnType<typeof collections>;
+
+/**
+ * Batched reads for field resolvers of lists (one store read per list, not one per row; see the
+ * SDK's `loader`). Each name always passes the same options, so resolvers asking for the same
+ * children share one loader.
+ */
+export function loaders(handle: Pick<ModuleHandle, 'loader'>) {
+  return {
+    blocksOfFarm: (state?: BlockState | null) =>
+      handle.loader<BlockDoc>('blocks', 'farmId', { sort: { createdAt: 1, _id: 1 }, ...(state ? { filter: { state } } : {}) }),
+    farmById: (options: { includeDeleted: boolean }) =>
+      handle.loader<FarmDoc>('farms', '_id', options.includeDeleted ? {} : { filter: { deletedAt: null } }),
+    blockById: () => handle.loader<BlockDoc>('blocks', '_id'),
+    plantById: () => handle.loader<PlantDoc>('plant_data_enhanced', '_id'),
+    harvestsOfFarm: () => handle.loader<HarvestDoc>('block_harvests', 'farmId'),
+    harvestsOfBlock: () => handle.loader<HarvestDoc>('block_harvests', 'blockId', { sort: { harvestedAt: 1 } }),
+    archivesOfBlock: () => handle.loader<ArchiveDoc>('block_archives', 'blockId', { sort: { cycle: 1 } }),
+  };
+}

@@ -1,7 +1,7 @@
 import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { CULTIVATED_STATES } from './block-states.js';
 import { afterCursorFilter, decodeCursor, encodeCursor } from './cursor.js';
-import { type BlockState, collections, type FarmDoc } from './documents.js';
+import { type BlockState, collections, type FarmDoc, loaders } from './documents.js';
 import { escapeRegex } from './escape-regex.js';
 import { sumHarvests } from './harvest-totals.js';
 import { CreateFarmInput, FarmFilter, PageArgs, UpdateFarmInput } from './inputs.js';
@@ -96,8 +96,8 @@ export const farmMutations = {
 export const farmFields = {
   id: (farm: FarmDoc) => farm._id,
   blocks: (farm: FarmDoc, args: { state?: BlockState | null }, { module }: ModuleContext) =>
-    collections(module).blocks.find({ farmId: farm._id, ...(args.state ? { state: args.state } : {}) }, { sort: { createdAt: 1, _id: 1 } }),
-  blockCount: (farm: FarmDoc, _: unknown, { module }: ModuleContext) => collections(module).blocks.countDocuments({ farmId: farm._id }),
+    loaders(module).blocksOfFarm(args.state).load(farm._id),
+  blockCount: async (farm: FarmDoc, _: unknown, { module }: ModuleContext) => (await loaders(module).blocksOfFarm().load(farm._id)).length,
   harvestTotal: async (farm: FarmDoc, _: unknown, { module }: ModuleContext) =>
-    sumHarvests(await collections(module).harvests.find({ farmId: farm._id })),
+    sumHarvests(await loaders(module).harvestsOfFarm().load(farm._id)),
 };

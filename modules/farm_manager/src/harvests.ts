@@ -1,5 +1,5 @@
 import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
-import { collections, type HarvestDoc } from './documents.js';
+import { collections, type HarvestDoc, loaders } from './documents.js';
 import { sumHarvests } from './harvest-totals.js';
 import { DateRangeInput } from './inputs.js';
 import { parseInput } from './parse-input.js';
@@ -37,15 +37,15 @@ export const harvestMutations = {
 
 export const harvestFields = {
   id: (harvest: HarvestDoc) => harvest._id,
-  block: (harvest: HarvestDoc, _: unknown, { module }: ModuleContext) => collections(module).blocks.findOne({ _id: harvest.blockId }),
+  block: (harvest: HarvestDoc, _: unknown, { module }: ModuleContext) => loaders(module).blockById().loadOne(harvest.blockId),
   plant: (harvest: HarvestDoc, _: unknown, { module }: ModuleContext) =>
-    harvest.plantId ? collections(module).plants.findOne({ _id: harvest.plantId }) : null,
+    harvest.plantId ? loaders(module).plantById().loadOne(harvest.plantId) : null,
 };
 
 export const archiveFields = {
   id: (archive: { _id: string }) => archive._id,
   plant: (archive: { plantId: string | null }, _: unknown, { module }: ModuleContext) =>
-    archive.plantId ? collections(module).plants.findOne({ _id: archive.plantId }) : null,
+    archive.plantId ? loaders(module).plantById().loadOne(archive.plantId) : null,
 };
 
 export const archiveQueries = {

@@ -1,6 +1,6 @@
 import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { applyMovement } from './apply-movement.js';
-import { collections, type ItemDoc } from './documents.js';
+import { collections, type ItemDoc, type MovementDoc } from './documents.js';
 import { CreateItemInput, UpdateItemInput } from './inputs.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
 import { parseInput } from './parse-input.js';
@@ -82,9 +82,9 @@ export const itemMutations = {
 export const itemFields = {
   id: (item: ItemDoc) => item._id,
   isLowStock: (item: ItemDoc) => item.quantity <= item.lowStockThreshold,
+  // Batched: every item of a list costs one read together (the limit applies per item).
   movements: (item: ItemDoc, args: { limit?: number | null }, { module }: ModuleContext) =>
-    collections(module).movements.find(
-      { itemId: item._id },
-      { sort: { createdAt: -1 }, limit: Math.min(Math.max(args.limit ?? 50, 1), 500) },
-    ),
+    module
+      .loader<MovementDoc>('stock_movements', 'itemId', { sort: { createdAt: -1 }, limit: Math.min(Math.max(args.limit ?? 50, 1), 500) })
+      .load(item._id),
 };

@@ -41,6 +41,22 @@ function findPlatformRoot(): string {
   }
 }
 
+/**
+ * What to run next. Inside the platform checkout the repository's own vitest config and
+ * node_modules serve the module (no `npm install` of its own); elsewhere it is a package of its own.
+ */
+function nextSteps(moduleDir: string, cwd: string): string {
+  const root = findPlatformRoot();
+  const shown = path.relative(cwd, moduleDir) || '.';
+  const fromRoot = path.relative(root, moduleDir);
+  if (!fromRoot.startsWith('..') && !path.isAbsolute(fromRoot)) {
+    const where = path.relative(cwd, root) ? ` (from the platform checkout ${path.relative(cwd, root)})` : '';
+    const dir = fromRoot.split(path.sep).join('/');
+    return `Next${where}:\n  npx vitest run ${dir}\n  npx a64 module pack ${dir} --out build/packages\n\nInside the platform repository the module needs no npm install of its own.\n`;
+  }
+  return `Next:\n  cd ${shown}\n  npm install\n  npm test\n  npm run pack\n`;
+}
+
 /** `file:` spec from the new module to the platform, with `/` separators so package.json is portable. */
 function platformSpec(moduleDir: string): string {
   const relative = path.relative(moduleDir, findPlatformRoot()).split(path.sep).join('/');
@@ -79,9 +95,7 @@ export const moduleInitCommand: CliCommand = {
       await rm(staging, { recursive: true, force: true });
     }
     const shown = path.relative(io.cwd, moduleDir) || '.';
-    io.stdout(
-      `Created module ${name} in ${shown}\n\nNext:\n  cd ${shown}\n  npm install\n  npm test\n  npm run pack\n\nGuide: docs/modules/creating-a-module.md\n`,
-    );
+    io.stdout(`Created module ${name} in ${shown}\n\n${nextSteps(moduleDir, io.cwd)}\nGuide: docs/modules/creating-a-module.md\n`);
     return 0;
   },
 };

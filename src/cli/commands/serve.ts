@@ -1,5 +1,32 @@
 import type { BootstrapResult } from '../../auth/bootstrap-admin.js';
+import type { Platform } from '../../platform/create-platform.js';
 import type { CliCommand } from '../command.js';
+
+let stopping = false;
+
+/**
+ * First SIGINT/SIGTERM: stop gracefully (in-flight requests and module operations finish, up to
+ * SHUTDOWN_TIMEOUT_SECONDS), then exit 0. A second signal exits at once with status 1.
+ */
+function onSignal(platform: Platform, timeoutMs: number, signal: NodeJS.Signals): void {
+  if (stopping) {
+    platform.logger.warn({ signal }, 'second signal: exiting now without waiting');
+    platform.logger.flush?.();
+    process.exit(1);
+  }
+  stopping = true;
+  platform.logger.info({ signal, timeoutSeconds: timeoutMs / 1000 }, 'shutting down (send the signal again to exit at once)');
+  // Should a module's onDisable or the store hang, do not hang with it.
+  setTimeout(() => process.exit(1), timeoutMs + 10_000).unref();
+  platform.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      platform.logger.error({ err: error }, 'shutdown failed');
+      platform.logger.flush?.();
+      process.exit(1);
+    },
+  );
+}
 
 function bootstrapLine(bootstrap: BootstrapResult | null): string {
   if (!bootstrap) return '';
@@ -11,7 +38,7 @@ function bootstrapLine(bootstrap: BootstrapResult | null): string {
     : `${who} (password from ADMIN_PASSWORD)\n`;
 }
 
-/** `a64 serve`: runs the platform until SIGINT/SIGTERM, configured by the environment. */
+/** `a64 serve`: runs the platform until SIGINT/SIGTERM (see `onSignal`), configured by the environment. */
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the platform (configured by environment variables; see README)',
@@ -31,13 +58,8 @@ A64 Platform ${started.graphqlUrl}  (GraphiQL: open it in a browser)
 ${bootstrapLine(started.bootstrap)}Admin page   ${started.url}/admin
 `,
     );
-    const shutdown = async (signal: string) => {
-      platform.logger.info({ signal }, 'shutting down');
-      await platform.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', (signal) => onSignal(platform, config.shutdownTimeoutMs, signal));
+    process.on('SIGTERM', (signal) => onSignal(platform, config.shutdownTimeoutMs, signal));
     return -1;
   },
 };

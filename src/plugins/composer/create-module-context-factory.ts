@@ -1,31 +1,32 @@
 import type { ModuleContext, ModuleHandle, ModuleUser } from '../../sdk/types.js';
 import { bindHandleToUser } from '../handle/bind-handle-to-user.js';
 import type { PermissionRegistry } from '../handle/permission-registry.js';
+import { frozenCopy } from './frozen-copy.js';
 
-/** Turns a request's context into the one a module's resolvers see. */
-export type ModuleContextFactory = (requestContext: unknown) => ModuleContext;
+/** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
+export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
 
 const NO_CONTEXT = {};
 
 /**
- * Builds, once per module per request, a context inheriting the request's (`Object.create`, so
- * nothing is copied) plus `module` (the handle bound to the request's user) and `modules` (its
- * dependencies' services). Cached in a WeakMap keyed by the request context: a list of 1,000 rows
- * costs one object, not one per field.
+ * Builds, once per module per request, the frozen view a module's resolvers get: `module` (its
+ * handle bound to the caller), `user` (a frozen copy of the caller) and `modules` (its
+ * dependencies' services) — nothing else. It does not inherit the request's context, so a module
+ * never sees raw headers or the request, and cannot change the identity the core resolvers read
+ * (a module setting `context.user.role` throws; replacing `context.user` is refused too).
+ * Cached in a WeakMap keyed by the request context: a list of 1,000 rows costs one object.
  */
 export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionRegistry): ModuleContextFactory {
   const cache = new WeakMap<object, ModuleContext>();
-  return (requestContext) => {
+  const contextFor = (requestContext: unknown): ModuleContext => {
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;
     let context = cache.get(key);
     if (!context) {
-      const user = ((key as { user?: ModuleUser | null }).user ?? null) as ModuleUser | null;
-      context = Object.create(key, {
-        module: { value: bindHandleToUser(handle, user, permissions), enumerable: true },
-        modules: { value: handle.services, enumerable: true },
-      }) as ModuleContext;
+      const user = frozenCopy(((key as { user?: ModuleUser | null }).user ?? null) as ModuleUser | null);
+      context = Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
       cache.set(key, context);
     }
     return context;
   };
+  return Object.assign(contextFor, { moduleName: handle.name });
 }

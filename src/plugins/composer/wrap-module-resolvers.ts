@@ -1,9 +1,40 @@
 import { type DocumentNode, Kind } from 'graphql';
 import type { ModuleResolvers } from '../../sdk/types.js';
 import type { ModuleContextFactory } from './create-module-context-factory.js';
+import { hasModuleResolverObservers, notifyModuleResolver } from './module-resolver-observers.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 export type ResolverMap = Record<string, unknown>;
+
+// Root fields are timed per module (metrics); nested fields are too many to time cheaply.
+const TIMED_TYPES = new Set(['Query', 'Mutation']);
+
+function timed(fn: AnyFn, moduleName: string): AnyFn {
+  return (...args) => {
+    if (!hasModuleResolverObservers()) return fn(...args);
+    const startedAt = process.hrtime.bigint();
+    try {
+      const result = fn(...args);
+      if (result instanceof Promise) {
+        return result.then(
+          (value) => {
+            notifyModuleResolver(moduleName, startedAt, false);
+            return value;
+          },
+          (error: unknown) => {
+            notifyModuleResolver(moduleName, startedAt, true);
+            throw error;
+          },
+        );
+      }
+      notifyModuleResolver(moduleName, startedAt, false);
+      return result;
+    } catch (error) {
+      notifyModuleResolver(moduleName, startedAt, true);
+      throw error;
+    }
+  };
+}
 
 const PASS_THROUGH_KINDS = new Set<Kind>([
   Kind.SCALAR_TYPE_DEFINITION,
@@ -56,7 +87,13 @@ export function wrapModuleResolvers(
       wrapped[typeName] = members;
       continue;
     }
-    wrapped[typeName] = Object.fromEntries(Object.entries(members).map(([field, value]) => [field, wrapMember(field, value, contextFor)]));
+    const time = TIMED_TYPES.has(typeName);
+    wrapped[typeName] = Object.fromEntries(
+      Object.entries(members).map(([field, value]) => {
+        const member = wrapMember(field, value, contextFor);
+        return [field, time && typeof member === 'function' ? timed(member as AnyFn, contextFor.moduleName) : member];
+      }),
+    );
   }
   return wrapped;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../logging/index.js';
 import type { ModuleHandle, ModuleLogger, ModuleServices } from '../../sdk/types.js';
 import type { DocumentStore } from '../../store/types.js';
 import type { Manifest } from '../manifest/index.js';
+import { createLoaderFactory } from './create-loader-factory.js';
 import { createScopedStore } from './create-scoped-store.js';
 import { createDisposerStack, type DisposerStack } from './disposer-stack.js';
 
@@ -37,10 +38,13 @@ export function createModuleHandle(options: ModuleHandleOptions): OwnedModuleHan
   const { manifest } = options;
   const logger = options.logger.child({ module: manifest.module_name });
   const disposers = createDisposerStack();
+  const store = createScopedStore(options.store, manifest.module_name, manifest.database_collections);
   const handle: ModuleHandle = {
     name: manifest.module_name,
     version: manifest.version,
-    store: createScopedStore(options.store, manifest.module_name, manifest.database_collections),
+    store,
+    // Outside a request nothing ends a cache, so these loaders only batch.
+    loader: createLoaderFactory(store, false),
     logger: moduleLogger(logger),
     services: options.services,
     user: null,

@@ -6,8 +6,11 @@ import type { RegistryModuleView } from '../runtime/module-info.js';
 export interface CatalogView {
   /** What the registry offers, from the last verified catalog (empty before the first). */
   modules(): readonly RegistryModuleView[];
-  /** Fetches again when the cached catalog is older than the TTL; a registry outage keeps the last copy. */
-  refresh(): Promise<void>;
+  /**
+   * Fetches again when the cached catalog is older than the TTL, or always with `fresh: true`
+   * (`modules(refresh: true)`, after a publish); a registry outage keeps the last copy.
+   */
+  refresh(options?: { fresh?: boolean }): Promise<void>;
 }
 
 function toViews(catalog: Catalog): RegistryModuleView[] {
@@ -22,6 +25,7 @@ function toViews(catalog: Catalog): RegistryModuleView[] {
       availableVersions: module.versions.map((release) => release.version).sort(semver.rcompare),
       licenseRequired: latest.licenseRequired,
       licenseType: latest.licenseType,
+      dependencies: { core: latest.core, ...latest.dependencies },
     };
   });
 }
@@ -31,11 +35,11 @@ export function createCatalogView(registry: () => RegistryClient | null, logger:
   let views: RegistryModuleView[] = [];
   return {
     modules: () => views,
-    async refresh() {
+    async refresh({ fresh = false } = {}) {
       const client = registry();
       if (!client) return;
       try {
-        views = toViews(await client.getCatalog({ fresh: false }));
+        views = toViews(await client.getCatalog({ fresh }));
       } catch (error) {
         // Listing must keep working: a bad or unreachable registry only hides its offer.
         logger.warn({ err: error }, 'could not refresh the registry catalog');

@@ -5,6 +5,7 @@ import type { OperationFrameDeps } from '../operations/run-module-operation.js';
 import type { RegistryClient } from '../registry/index.js';
 import type { ModuleRuntime } from '../runtime/index.js';
 import type { LicenseStatuses } from './license-statuses.js';
+import type { UpgradeSafety } from './upgrade-safety.js';
 
 /**
  * Everything the module operations (install, upgrade, uninstall, enable, disable, licenses) work
@@ -30,6 +31,8 @@ export interface InstallerDeps extends OperationFrameDeps {
   storedLicense(name: string): Promise<string | null>;
   /** After an uninstall: the module's permissions leave roles and grants (access control). */
   onModuleRemoved?(name: string, permissions: readonly string[]): Promise<void>;
+  /** Upgrade guard and rollback bookkeeping (safe changes); upgrades run unguarded without it. */
+  safety?: UpgradeSafety;
 }
 
 /**

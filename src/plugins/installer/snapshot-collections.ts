@@ -18,7 +18,9 @@ export interface CollectionsSnapshot {
 /** One frame of the snapshot file: a part's header, then its documents page by page. */
 type Frame = { part: SnapshotPart } | { documents: StoredDocument[] };
 
-const FILE = 'data-snapshot.v8';
+/** The snapshot's file name inside a directory (staging, or the rollback copy). */
+export const SNAPSHOT_FILE = 'data-snapshot.v8';
+const FILE = SNAPSHOT_FILE;
 /** Documents read (and written back) at a time: a snapshot never holds a whole collection in memory. */
 const PAGE_SIZE = 500;
 

@@ -2,6 +2,7 @@ import type { OperationContext } from '../operations/run-module-operation.js';
 import type { CatalogVersion } from '../registry/index.js';
 import type { ActivateInstalledOptions, ModuleInfo } from '../runtime/index.js';
 import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
+import { assertCollectionsUnclaimed } from './assert-collections-unclaimed.js';
 import { assertReleaseCompatible } from './assert-release-compatible.js';
 import { type CheckedLicense, checkLicense } from './check-license.js';
 import type { InstallerDeps } from './installer-deps.js';
@@ -28,17 +29,20 @@ export interface ActivationPlan {
   activateMessage: string;
   /** What the runtime records on activation (actor; the license when one was checked). */
   activateOptions(license: CheckedLicense | null): ActivateInstalledOptions;
+  /** Refusals before anything is placed or data touched (an upgrade's safe-changes guard). */
+  beforePlacing?(staged: StagedPackage): Promise<void>;
   /** Run in order after the package is placed and the data snapshotted, before ACTIVATE. */
   preActivationChecks?: readonly PreActivationCheck[];
-  /** After the new version is live, still undone on failure (an upgrade removes the old files). */
-  afterActivate?(operation: OperationContext): Promise<void>;
+  /** After the new version is live, still undone on failure (an upgrade keeps or removes the old files). */
+  afterActivate?(operation: OperationContext, snapshotted: { collections: readonly string[] }): Promise<void>;
   /** Keep `<name>/<version>` on undo: it was there before (re-installing the live version). */
   keepVersionDirOnUndo?: boolean;
 }
 
 /**
  * The install/upgrade pipeline inside the operation frame: LICENSE → compatibility → DOWNLOAD →
- * VERIFY → EXTRACT → RESOLVE (stagePackage) → LOAD (place, snapshot the module's data) →
+ * VERIFY → EXTRACT → RESOLVE (stagePackage) → collections unclaimed → beforePlacing → LOAD
+ * (place, snapshot the module's data) →
  * pre-activation checks → ACTIVATE → afterActivate. Any failure from LOAD on restores the data,
  * removes the placed version and re-reads the module directories, so the platform is as before.
  */
@@ -53,6 +57,8 @@ export async function stageAndActivate(
   const license = release.licenseRequired ? await checkLicense(deps, name, plan.licenseKey) : null;
   assertReleaseCompatible(deps.runtime, name, release, deps.platformVersion);
   const staged = await stagePackage(registry, name, release, operation.stagingDir, stagingLimits(deps), operation);
+  assertCollectionsUnclaimed(deps.runtime, staged.manifest);
+  await plan.beforePlacing?.(staged);
   const targetDir = versionDir(deps.installedDir, name, release.version);
   await operation.step('LOAD', `Loading ${name}@${release.version}`, { targetDir });
   await placePackage(staged.dir, targetDir);
@@ -68,7 +74,7 @@ export async function stageAndActivate(
     for (const check of plan.preActivationChecks ?? []) await check({ ...staged, dir: targetDir }, operation);
     await operation.step('ACTIVATE', plan.activateMessage);
     const info = await deps.runtime.activateInstalled(name, release.version, plan.activateOptions(license));
-    await plan.afterActivate?.(operation);
+    await plan.afterActivate?.(operation, { collections });
     return { info, license };
   } catch (error) {
     await snapshot.restore();

@@ -21,6 +21,7 @@ export async function uninstallModule(deps: InstallerDeps, name: string, dropDat
       await deps.onModuleRemoved?.(name, info.permissions);
       await operation.step('CLEANUP', `Removing the files of ${name}`);
       if (info.source === 'REGISTRY') await rm(path.join(deps.installedDir, name), { recursive: true, force: true });
+      await deps.safety?.forget(name);
       await deps.runtime.refresh();
       return { result: true, details: { fromVersion: info.version, dropData } };
     },

@@ -15,6 +15,10 @@ export interface UpgradeRequest {
   version?: string | null;
   /** Needed when the module requires a license and none is stored (or to replace it). */
   licenseKey?: string | null;
+  /** Go ahead although breaking changes touch coordinates clients used (else BREAKING_CHANGE). */
+  acceptBreakingChanges?: boolean | null;
+  /** Every permission and collection the new version adds (else PERMISSIONS_NOT_ACCEPTED). */
+  acceptPermissions?: readonly string[] | null;
 }
 
 function currentModule(deps: InstallerDeps, name: string): ModuleInfo & { version: string } {
@@ -56,9 +60,12 @@ export async function upgradeModule(deps: InstallerDeps, request: UpgradeRequest
       activateMessage: `Running migrations and switching ${from.version} → ${release.version}`,
       activateOptions: (license) => ({ actor, ...(license ? { licenseKeyEncrypted: license.encrypted } : {}) }),
       keepVersionDirOnUndo: release.version === from.version,
-      async afterActivate(step) {
-        await step.step('CLEANUP', `Removing ${name}@${from.version}`);
-        if (from.source === 'REGISTRY') await rm(versionDir(deps.installedDir, name, from.version), { recursive: true, force: true });
+      // Refusals happen here, before any file is placed or data touched.
+      beforePlacing: async (staged) => deps.safety?.guard(name, staged.dir, release, request),
+      async afterActivate(step, { collections }) {
+        await step.step('CLEANUP', deps.safety ? `Keeping ${name}@${from.version} for rollback` : `Removing ${name}@${from.version}`);
+        if (deps.safety) await deps.safety.keep(name, from, release.version, step.stagingDir, [...collections]);
+        else if (from.source === 'REGISTRY') await rm(versionDir(deps.installedDir, name, from.version), { recursive: true, force: true });
         await deps.runtime.refresh();
       },
     });

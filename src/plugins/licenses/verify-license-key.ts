@@ -12,6 +12,10 @@ export interface LicenseCheck {
   now?: Date;
 }
 
+function isCanonicalBase64url(part: string): boolean {
+  return Buffer.from(part, 'base64url').toString('base64url') === part;
+}
+
 // Messages never include the key: it is a secret, like a password.
 function invalid(reason: string) {
   return platformError('LICENSE_INVALID', `The license key is not valid: ${reason}.`);
@@ -26,6 +30,9 @@ function invalid(reason: string) {
 export async function verifyLicenseKey(key: string, vendorKey: Ed25519PublicJwk | undefined, check: LicenseCheck): Promise<LicenseClaims> {
   if (!vendorKey) throw invalid('this platform has no LICENSE_PUBLIC_KEY configured to check it with');
   if (!/^[\w-]+\.[\w-]+\.[\w-]+$/.test(key.trim())) throw invalid('it is not a signed license (expected three base64url parts)');
+  // One key, one spelling: base64url lets the last character of a part carry unused bits, so
+  // several strings decode to the same bytes. Only the canonical one is accepted.
+  if (!key.trim().split('.').every(isCanonicalBase64url)) throw invalid('it is not a signed license (non-canonical base64url)');
   let payload: unknown;
   try {
     if (decodeProtectedHeader(key).alg !== 'EdDSA') throw invalid('it is not signed with EdDSA');

@@ -4,7 +4,8 @@ import type { ModuleEvent } from './types.js';
 
 export interface ModuleEventBus {
   publish(
-    event: Omit<ModuleEvent, 'at' | 'message' | 'bytes' | 'totalBytes'> & Partial<Pick<ModuleEvent, 'message' | 'bytes' | 'totalBytes'>>,
+    event: Omit<ModuleEvent, 'at' | 'message' | 'code' | 'bytes' | 'totalBytes'> &
+      Partial<Pick<ModuleEvent, 'message' | 'code' | 'bytes' | 'totalBytes'>>,
   ): void;
   /** Every event published from now on (for `Subscription.moduleEvents`). */
   subscribe(): AsyncIterable<ModuleEvent>;
@@ -15,7 +16,7 @@ export function createModuleEventBus(): ModuleEventBus {
   const pubsub = createPubSub<{ moduleEvents: [ModuleEvent] }>();
   return {
     publish(event) {
-      pubsub.publish('moduleEvents', { message: null, bytes: null, totalBytes: null, ...event, at: new Date() });
+      pubsub.publish('moduleEvents', { message: null, code: null, bytes: null, totalBytes: null, ...event, at: new Date() });
     },
     subscribe: () => pubsub.subscribe('moduleEvents'),
   };

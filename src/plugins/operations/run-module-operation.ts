@@ -142,7 +142,7 @@ export async function runModuleOperation<T>(
     if (!isPlatformError(error)) deps.logger.error({ err: error, module: request.module, operationId }, 'module operation failed');
     await deps.journal.finish(operationId, 'FAILED', message).catch(() => {});
     await audit(`FAILED:${code}`, { ...versions, operationId, step: lastStep, message, durationMs: Date.now() - startedAt.getTime() });
-    publish(lastStep, 'FAILED', message);
+    publish(lastStep, 'FAILED', message, { code });
     throw error;
   } finally {
     await rm(stagingDir, { recursive: true, force: true });

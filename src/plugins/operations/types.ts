@@ -10,6 +10,8 @@ export interface ModuleEvent {
   step: OperationStep;
   status: OperationStatus;
   message: string | null;
+  /** On FAILED: the error code (`LICENSE_REQUIRED`, …; `INTERNAL` for a masked fault). */
+  code: string | null;
   bytes: number | null;
   totalBytes: number | null;
   at: Date;

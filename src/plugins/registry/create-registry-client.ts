@@ -52,11 +52,19 @@ interface Cached<T> {
   fetchedAt: Date;
 }
 
+/** What the registry owner runs to fix an expired file (signed documents expire 30 days after signing). */
+const RESIGN_HINT = {
+  'catalog.json':
+    'The registry owner re-signs it with `a64 registry resign <registry dir> --key <private.jwk.json>` (best from a daily job) or by publishing a package.',
+  'revocations.json':
+    'The registry owner signs it again by revoking with `a64 license revoke <jti> --registry <registry dir> --key <private.jwk.json>`.',
+};
+
 function assertNotExpired(expires: string, file: string, now: Date): void {
   if (Date.parse(expires) <= now.getTime()) {
     throw platformError(
       'CATALOG_EXPIRED',
-      `The registry's ${file} expired at ${expires}. The registry owner must publish (re-sign) it again; until then installs are refused.`,
+      `The registry's ${file} expired at ${expires}; until it is signed again installs are refused. ${RESIGN_HINT[file as keyof typeof RESIGN_HINT] ?? ''}`.trim(),
     );
   }
 }

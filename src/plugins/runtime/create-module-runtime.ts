@@ -2,11 +2,10 @@ import type { GraphQLSchema } from 'graphql';
 import { platformError } from '../../errors/index.js';
 import type { ResolverMap } from '../composer/index.js';
 import { createSchemaHolder, type SchemaHolder } from '../composer/schema-holder.js';
-import { deactivateModule } from '../loader/index.js';
+import { deactivateModule, prepareModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule } from './enable-module.js';
-import { toAvailableModuleInfo } from './module-info.js';
 import type { ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
@@ -48,13 +47,13 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     },
     list() {
       const local = [...new Set([...core.found.keys(), ...core.records.keys()])].map((name) => core.info(name));
-      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(toAvailableModuleInfo);
+      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(core.availableInfo);
       return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
     },
     get(name) {
       if (core.isKnown(name)) return core.info(name);
       const offered = options.registryModules?.().find((m) => m.name === name);
-      return offered ? toAvailableModuleInfo(offered) : null;
+      return offered ? core.availableInfo(offered) : null;
     },
     saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
     storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,
@@ -68,6 +67,15 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     schema() {
       if (!holder) throw platformError('MODULE_LOAD_FAILED', 'The module runtime is not started.');
       return holder.current().schema;
+    },
+    planning: {
+      coreDocument: () => core.coreDocument,
+      live: () => [...core.live.values()],
+      async prepareInstalled(name) {
+        const found = core.pick(name);
+        if (!found) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
+        return prepareModule(found);
+      },
     },
     permissions: () => ({ registered: [...new Set([...core.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
   };

@@ -8,6 +8,20 @@ import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 /**
+ * DEPENDENTS_ENABLED when enabled modules depend on `name`, worded for what was asked:
+ * `Cannot uninstall farm_manager: the enabled module inventory depends on it. Disable it first.`
+ */
+export function assertNoEnabledDependents(core: RuntimeCore, name: string, action: 'disable' | 'uninstall'): void {
+  const dependents = enabledDependents(name, core.live.values());
+  if (dependents.length === 0) return;
+  const who =
+    dependents.length === 1
+      ? `the enabled module ${dependents[0]} depends on it. Disable it first.`
+      : `the enabled modules ${dependents.join(', ')} depend on it. Disable them first.`;
+  throw platformError('DEPENDENTS_ENABLED', `Cannot ${action} ${name}: ${who}`, { details: { module: name, dependents } });
+}
+
+/**
  * Disables a module live: refuses while enabled modules depend on it (DEPENDENTS_ENABLED) →
  * compose without it → persist → swap (new requests no longer see it) → onDisable and every
  * disposer. Disabling a FAILED module only clears its desired state.
@@ -20,16 +34,7 @@ export async function disableModule(core: RuntimeCore, name: string, swap: (sche
     if (record?.enabled || record?.loadError) await core.saveRecord(name, { enabled: false, loadError: null });
     return { info: core.info(name), changed: false };
   }
-  const dependents = enabledDependents(name, core.live.values());
-  if (dependents.length > 0) {
-    throw platformError(
-      'DEPENDENTS_ENABLED',
-      `Cannot disable ${name}: the enabled modules ${dependents.join(', ')} depend on it. Disable them first.`,
-      {
-        details: { module: name, dependents },
-      },
-    );
-  }
+  assertNoEnabledDependents(core, name, 'disable');
   const schema = core.compose([...core.live.values()].filter((m) => m !== instance));
   await core.saveRecord(name, { enabled: false });
   markNotLive(core, name);

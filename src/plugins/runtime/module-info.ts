@@ -24,6 +24,8 @@ export interface RegistryModuleView {
   availableVersions: string[];
   licenseRequired: boolean;
   licenseType: 'per_installation' | 'per_user' | 'subscription' | null;
+  /** The latest release's `core` range and module dependencies, in manifest shape (`{ core, … }`). */
+  dependencies: Record<string, string>;
 }
 
 /** A module as admins see it: the `Module` type of schema/modules.graphql (never a license key). */
@@ -70,8 +72,11 @@ function defaultLicense(required: boolean): LicenseStatusView {
   return { state: required ? 'MISSING' : 'NOT_REQUIRED', licensee: null, expiresAt: null, seats: null, checkedAt: null };
 }
 
-/** A module only the registry offers: AVAILABLE, not installed. */
-export function toAvailableModuleInfo(registry: RegistryModuleView): ModuleInfo {
+/**
+ * A module only the registry offers: AVAILABLE, not installed. `dependencies` are the latest
+ * release's, checked against what is installed now, so an admin sees what an install needs.
+ */
+export function toAvailableModuleInfo(registry: RegistryModuleView, dependencies: DependencyStatus[]): ModuleInfo {
   return {
     name: registry.name,
     displayName: registry.displayName,
@@ -87,7 +92,7 @@ export function toAvailableModuleInfo(registry: RegistryModuleView): ModuleInfo 
     licenseRequired: registry.licenseRequired,
     licenseType: upper(registry.licenseType),
     license: null,
-    dependencies: [],
+    dependencies: dependencies.map(({ name, range, satisfied }) => ({ name, range, satisfied })),
     permissions: [],
     collections: [],
     installedAt: null,

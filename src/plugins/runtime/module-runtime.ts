@@ -1,5 +1,6 @@
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import type { SchemaHolder } from '../composer/schema-holder.js';
+import type { PreparedModule } from '../loader/index.js';
 import type { ActivateInstalledOptions } from './activate-installed.js';
 import type { ModuleInfo } from './module-info.js';
 
@@ -56,6 +57,12 @@ export interface ModuleRuntime {
   schemaVersion(): number;
   /** The live schema. */
   schema(): GraphQLSchema;
+  /** Change plans: the core SDL, the live modules in load order, and an installed module prepared without running it. */
+  planning: {
+    coreDocument(): DocumentNode;
+    live(): readonly PreparedModule[];
+    prepareInstalled(name: string): Promise<PreparedModule>;
+  };
   /** The permissions enabled modules registered (SUPER_ADMIN/ADMIN hold all; USER those granted). */
   permissions(): { registered: string[] };
 }

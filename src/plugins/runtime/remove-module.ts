@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { platformError } from '../../errors/index.js';
-import { disableModule } from './disable-module.js';
+import { assertNoEnabledDependents, disableModule } from './disable-module.js';
 import { assertKnown } from './enable-module.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -25,6 +25,7 @@ export async function removeModule(
   }
   const manifest = core.live.get(name)?.manifest ?? core.pick(name)?.manifest;
   const collections = manifest?.database_collections ?? [];
+  assertNoEnabledDependents(core, name, 'uninstall');
   await disableModule(core, name, swap);
   await core.installed.remove(name);
   core.records.delete(name);

@@ -7,6 +7,7 @@ import type { DiscoveredModule } from '../discovery/index.js';
 import { type DependencyStatus, dependencyStatuses } from '../graph/index.js';
 import { createPermissionRegistry, type PermissionRegistry } from '../handle/index.js';
 import type { ModuleInstance } from '../loader/index.js';
+import type { Manifest } from '../manifest/index.js';
 import {
   createInstalledModulesRepository,
   createModuleMigrationsRepository,
@@ -14,7 +15,7 @@ import {
   type InstalledModulesRepository,
   type ModuleMigrationsRepository,
 } from '../state/index.js';
-import { type ModuleInfo, toModuleInfo } from './module-info.js';
+import { type ModuleInfo, type RegistryModuleView, toAvailableModuleInfo, toModuleInfo } from './module-info.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 
 /** The runtime's state and the helpers every operation shares. */
@@ -38,6 +39,8 @@ export interface RuntimeCore {
   dependencyStatuses(found: DiscoveredModule): DependencyStatus[];
   compose(modules: Iterable<ModuleInstance>): GraphQLSchema;
   info(name: string): ModuleInfo;
+  /** A module only the registry offers, its dependencies checked against what is installed. */
+  availableInfo(offered: RegistryModuleView): ModuleInfo;
   saveRecord(name: string, patch: Partial<InstalledModuleRecord>): Promise<void>;
 }
 
@@ -52,6 +55,13 @@ function newestFirst(a: DiscoveredModule, b: DiscoveredModule): number {
 }
 
 export function createRuntimeCore(options: ModuleRuntimeOptions): RuntimeCore {
+  const statusesOf = (manifest: Pick<Manifest, 'dependencies'>) =>
+    dependencyStatuses(manifest, core.platformVersion, (dependency) => {
+      const live = core.live.get(dependency);
+      if (live) return { version: live.version, enabled: true };
+      const other = core.pick(dependency);
+      return other ? { version: other.version, enabled: false } : undefined;
+    });
   const core: RuntimeCore = {
     options,
     platformVersion: options.platformVersion ?? PLATFORM_VERSION,
@@ -72,15 +82,8 @@ export function createRuntimeCore(options: ModuleRuntimeOptions): RuntimeCore {
       return recorded ?? candidates[0];
     },
     isKnown: (name) => core.found.has(name) || core.records.has(name),
-    dependencyStatuses(found) {
-      if (!found.manifest) return [];
-      return dependencyStatuses(found.manifest, core.platformVersion, (dependency) => {
-        const live = core.live.get(dependency);
-        if (live) return { version: live.version, enabled: true };
-        const other = core.pick(dependency);
-        return other ? { version: other.version, enabled: false } : undefined;
-      });
-    },
+    dependencyStatuses: (found) => (found.manifest ? statusesOf(found.manifest) : []),
+    availableInfo: (offered) => toAvailableModuleInfo(offered, statusesOf(offered)),
     compose(modules) {
       return composeSchema({
         core: { document: core.coreDocument, resolvers: core.coreResolvers },

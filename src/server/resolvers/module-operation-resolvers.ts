@@ -12,8 +12,8 @@ export interface ModuleOperationResolverDeps {
   installer: ModuleInstaller;
   events: ModuleEventBus;
   audit: AuditLogRepository;
-  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS) before listing. */
-  refreshCatalog(): Promise<void>;
+  /** Brings the registry view up to date (cached for REGISTRY_TTL_SECONDS, or now with `fresh`) before listing. */
+  refreshCatalog(options?: { fresh?: boolean }): Promise<void>;
 }
 
 const MAX_AUDIT_PAGE = 200;
@@ -27,9 +27,11 @@ export function createModuleOperationResolvers(deps: ModuleOperationResolverDeps
   const superAdmin = (context: PlatformContext) => requireRole(context, 'SUPER_ADMIN').email;
   return {
     Query: {
-      async modules(_parent, _args, context) {
-        requireUser(context);
-        await deps.refreshCatalog();
+      async modules(_parent, args, context) {
+        // A forced fetch costs a registry round trip: only for those who manage modules.
+        if (args.refresh) requireRole(context, 'ADMIN', 'SUPER_ADMIN');
+        else requireUser(context);
+        await deps.refreshCatalog({ fresh: args.refresh === true });
         return deps.runtime.list();
       },
       async module(_parent, args, context) {

@@ -1,103 +1,58 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
+import fsx from 'fs-native-extensions';
 import { StoreLockedError } from '../store-errors.js';
 
 /** The lock an open embedded store holds on its DATA_DIR. */
 export interface DataDirLock {
   /** `<dataDir>/store/LOCK`. */
   readonly path: string;
-  /** Removes the lock file (only if it still names this process). Idempotent. */
+  /** Drops the lock and closes the file. Idempotent. */
   release(): Promise<void>;
 }
 
-// Locks held by this process. A lock file naming our own pid is only "ours" if it is in here:
-// in a container the platform is often pid 1 on every start, so a lock left by a crash would
-// otherwise look held by ourselves forever.
-const heldLocks = new Set<string>();
-let exitHookInstalled = false;
-
 /**
- * Takes `<dataDir>/store/LOCK` for this process (the file holds the pid).
- * Throws StoreLockedError when a live process (this one included) holds it; a lock naming a dead
- * process is stale and taken over.
+ * Takes an OS file lock (flock) on `<dataDir>/store/LOCK` for as long as the store is open.
+ * The kernel holds it, not the file's content: it is dropped the instant the holder dies (kill
+ * -9 included, even before its parent reaps it), and no pid — dead, reused, or our own in a
+ * container where we are pid 1 on every start — can be misjudged. A second open in this same
+ * process is refused too (the lock belongs to one open file). The file keeps the holder's pid
+ * only so the refusal can name it. The file itself is never deleted: removing a lock file
+ * another process may be opening would let two processes each lock a different inode.
  */
 export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
   const lockPath = path.resolve(dataDir, 'store', 'LOCK');
   await mkdir(path.dirname(lockPath), { recursive: true });
-  // A few rounds cover the races "lock vanished between our write and read" and "stale lock removed by someone else".
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (await tryCreate(lockPath)) return hold(lockPath);
-    const holder = await readHolder(lockPath);
-    if (holder === 'missing') continue;
-    if (heldLocks.has(lockPath)) throw lockedError(dataDir, process.pid);
-    if (holder !== null && holder !== process.pid && isProcessAlive(holder)) throw lockedError(dataDir, holder);
-    await rm(lockPath, { force: true });
+  // 'a+' creates the file when missing and never truncates someone else's pid before we hold it.
+  const file = await open(lockPath, 'a+', 0o600);
+  if (!fsx.tryLock(file.fd)) {
+    const holder = await readHolder(file);
+    await file.close();
+    throw lockedError(dataDir, holder);
   }
-  throw new StoreLockedError(`DATA_DIR ${dataDir} is in use: could not take ${lockPath}; stop the other process or use another DATA_DIR.`);
-}
-
-async function tryCreate(lockPath: string): Promise<boolean> {
-  try {
-    await writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-/** The pid in the lock file, null when unreadable garbage (treated as stale), 'missing' when gone. */
-async function readHolder(lockPath: string): Promise<number | null | 'missing'> {
-  try {
-    const pid = Number.parseInt((await readFile(lockPath, 'utf8')).trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user — still alive.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function lockedError(dataDir: string, pid: number): StoreLockedError {
-  const note = pid === process.pid ? ' (this process: the store is already open here, close it first)' : '';
-  return new StoreLockedError(`DATA_DIR ${dataDir} is in use by process ${pid}${note}; stop it or use another DATA_DIR.`);
-}
-
-function hold(lockPath: string): DataDirLock {
-  heldLocks.add(lockPath);
-  installExitHook();
+  await file.truncate(0);
+  await file.write(`${process.pid}\n`, 0);
+  let held = true;
   return {
     path: lockPath,
     async release() {
-      if (!heldLocks.delete(lockPath)) return;
-      const holder = await readHolder(lockPath);
-      if (holder === process.pid) await rm(lockPath, { force: true });
+      if (!held) return;
+      held = false;
+      await file.truncate(0).catch(() => {});
+      fsx.unlock(file.fd);
+      await file.close();
     },
   };
 }
 
-// Best effort for a process that exits without close(): leave no lock behind. A crash (SIGKILL)
-// still leaves one, which the next start takes over because the pid is dead.
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const lockPath of heldLocks) {
-      try {
-        if (readFileSync(lockPath, 'utf8').trim() === String(process.pid)) rmSync(lockPath, { force: true });
-      } catch {
-        // Exiting anyway: a lock we cannot remove is stale and will be taken over next time.
-      }
-    }
-  });
+async function readHolder(file: FileHandle): Promise<number | null> {
+  const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(32), position: 0 });
+  const pid = Number.parseInt(buffer.subarray(0, bytesRead).toString('utf8').trim(), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function lockedError(dataDir: string, pid: number | null): StoreLockedError {
+  const who = pid === null ? 'another process' : `process ${pid}`;
+  const note = pid === process.pid ? ' (this process: the store is already open here, close it first)' : '';
+  return new StoreLockedError(`DATA_DIR ${dataDir} is in use by ${who}${note}; stop it or use another DATA_DIR.`);
 }

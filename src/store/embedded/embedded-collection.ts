@@ -18,6 +18,8 @@ import type {
 import { ensureIndex } from './ensure-index.js';
 import { mapNedbError } from './map-nedb-error.js';
 import type { Datastore } from './nedb.js';
+import { cachedRead, forgetReads, readCacheKey } from './read-cache.js';
+import { canReadDirectly, copyDocuments, countMatching, selectDocuments } from './read-documents.js';
 import { translateFilter } from './translate-filter.js';
 import { buildUpsertDocument, type TranslatedUpdate, translateUpdate } from './translate-update.js';
 
@@ -32,8 +34,10 @@ export interface EmbeddedCollectionBackend {
 type Doc = StoredDocument;
 
 /**
- * A collection of the embedded store. Reads go straight to nedb (which returns deep copies);
- * writes run under the collection's mutex. Filters and updates are translated to nedb's dialect.
+ * A collection of the embedded store. Reads run nedb's matcher over its in-memory documents and
+ * return one copy per document (read-documents.ts); which documents a read selects is cached
+ * until the collection's next write (read-cache.ts). Writes run under the collection's mutex.
+ * Filters and updates are translated to nedb's dialect.
  */
 export class EmbeddedCollection<T extends StoredDocument = StoredDocument> implements Collection<T> {
   constructor(
@@ -48,6 +52,13 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const datastore = await this.backend.datastore();
+    if (canReadDirectly(datastore)) {
+      const selected = cachedRead(datastore, readCacheKey('find', filter, options), () =>
+        selectDocuments(datastore, translateFilter(filter), options),
+      );
+      // One copy per document, projected: callers may change what they get.
+      return copyDocuments(selected, options.projection) as T[];
+    }
     let cursor = datastore.findAsync<Doc>(translateFilter(filter), options.projection ?? {});
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -57,6 +68,9 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
 
   async countDocuments(filter: Filter = {}): Promise<number> {
     const datastore = await this.backend.datastore();
+    if (canReadDirectly(datastore)) {
+      return cachedRead(datastore, readCacheKey('count', filter), () => countMatching(datastore, translateFilter(filter)));
+    }
     return (await datastore.countAsync(translateFilter(filter))) as unknown as number;
   }
 
@@ -134,6 +148,9 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
         return await task(datastore);
       } catch (error) {
         throw mapNedbError(error, this.name, datastore);
+      } finally {
+        // Also after a failed write: nedb may have changed its memory before the error.
+        forgetReads(datastore);
       }
     });
   }

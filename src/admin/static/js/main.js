@@ -1,10 +1,12 @@
 import { byId, showMessage } from './dom.js';
 import { graphql, setSessionEndedHandler } from './graphql-client.js';
+import { assignableRoles, mayListUsers, mayOperateModules } from './permissions-of.js';
 import { readToken, writeToken } from './session.js';
 import { createAuditView } from './views/audit-view.js';
 import { createModulesView } from './views/modules-view.js';
 import { createOperationsView } from './views/operations-view.js';
 import { createPlatformView } from './views/platform-view.js';
+import { createRolesView } from './views/roles-view.js';
 import { createUsersView, roleLabel } from './views/users-view.js';
 
 /** @typedef {{ id: string, email: string, role: string }} SignedInUser */
@@ -14,10 +16,15 @@ const appView = byId('app-view');
 const loginForm = /** @type {HTMLFormElement} */ (byId('login-form'));
 const loginError = byId('login-error');
 
+/** @type {SignedInUser | null} */
+let signedIn = null;
+const me = () => signedIn;
+
 const platformView = createPlatformView();
-const usersView = createUsersView();
+const usersView = createUsersView({ me, onChanged: () => refreshAfterChange() });
+const rolesView = createRolesView({ me, onChanged: () => void usersView.refresh() });
 const auditView = createAuditView();
-const modulesView = createModulesView({ onChanged: refreshAfterChange });
+const modulesView = createModulesView({ onChanged: refreshAfterChange, canManage: () => mayOperateModules(signedIn) });
 const operationsView = createOperationsView({
   onEvent: (event) => modulesView.showProgress(event),
   onFinished: () => {
@@ -26,10 +33,28 @@ const operationsView = createOperationsView({
   },
 });
 
-/** A module changed: the schema version and the audit log moved on too. */
+/** Something changed: the schema version and the audit log moved on too. */
 function refreshAfterChange() {
   void platformView.refresh();
-  void auditView.refresh();
+  if (mayOperateModules(signedIn)) void auditView.refresh();
+}
+
+/**
+ * Shows only what the signed-in user's role may use: module operations, live operations and the
+ * audit log are SUPER_ADMIN's; users and roles ADMIN's too. The API refuses the rest anyway.
+ */
+function applyRole() {
+  const operator = mayOperateModules(signedIn);
+  byId('install-by-name').hidden = !operator;
+  byId('operations-panel').hidden = !operator;
+  byId('audit-panel').hidden = !operator;
+  byId('users-panel').hidden = !mayListUsers(signedIn);
+  byId('roles-panel').hidden = !mayListUsers(signedIn);
+  const roles = assignableRoles(signedIn);
+  for (const option of /** @type {HTMLSelectElement} */ (byId('create-user').querySelector('select[name=role]')).options) {
+    option.hidden = !roles.includes(option.value);
+    option.disabled = !roles.includes(option.value);
+  }
 }
 
 /** @param {SignedInUser} user */
@@ -38,17 +63,27 @@ function enterApp(user) {
   appView.hidden = false;
   byId('user-email').textContent = user.email;
   byId('user-role').textContent = roleLabel(user.role);
+  signedIn = user;
+  applyRole();
   void platformView.refresh();
   void modulesView.refresh();
-  void usersView.refresh();
-  void auditView.refresh();
-  operationsView.start();
+  if (mayListUsers(user)) {
+    void usersView.refresh();
+    void rolesView.refresh();
+  }
+  if (mayOperateModules(user)) {
+    void auditView.refresh();
+    operationsView.start();
+  }
+  // Sign-in came from a form that is now hidden: put the keyboard at the start of the work area.
+  byId('modules-title').focus();
 }
 
 /** @param {string} [message] why the user is back at the sign-in form */
 function showLogin(message) {
   operationsView.stop();
-  for (const view of [platformView, modulesView, usersView, auditView]) view.clear();
+  signedIn = null;
+  for (const view of [platformView, modulesView, usersView, rolesView, auditView]) view.clear();
   appView.hidden = true;
   loginView.hidden = false;
   showMessage(loginError, message);

@@ -4,9 +4,14 @@ import { graphql } from './graphql-client.js';
 const MODULE_FIELDS = `name displayName description version latestVersion availableVersions source state enabled installed
   licenseRequired licenseType license { state licensee expiresAt } dependencies { name range satisfied } loadError`;
 
-/** @returns {Promise<import('./graphql-client.js').GraphqlResult>} */
-export function fetchModules() {
-  return graphql(`query AdminModules { modules { ${MODULE_FIELDS} } }`);
+/**
+ * The modules table. `refresh: true` asks the server to fetch the registry's catalog now instead
+ * of its copy cached for REGISTRY_TTL_SECONDS (a release published a moment ago shows at once).
+ * @param {{ refresh?: boolean }} [options]
+ * @returns {Promise<import('./graphql-client.js').GraphqlResult>}
+ */
+export function fetchModules({ refresh = false } = {}) {
+  return graphql(`query AdminModules($refresh: Boolean) { modules(refresh: $refresh) { ${MODULE_FIELDS} } }`, { refresh });
 }
 
 /** Empty form fields mean "not given" (server defaults: latest version, no key). @param {string|undefined} value */

@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.js';
 import type { TemplateNames } from './template-names.js';
 
 /** `manifest.json` of a new module: one collection, a view and an edit permission. */
@@ -14,5 +15,5 @@ export function manifestTemplate(names: TemplateNames): string {
     permissions: [`${names.module}.view`, `${names.module}.edit`],
     license_required: false,
   };
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return jsonText(manifest);
 }

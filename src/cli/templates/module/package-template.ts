@@ -1,3 +1,4 @@
+import { jsonText } from './json-text.js';
 import type { TemplateNames } from './template-names.js';
 
 /**
@@ -23,7 +24,7 @@ export function packageTemplate(names: TemplateNames, platformSpec: string): str
       zod: '^4.0.0',
     },
   };
-  return `${JSON.stringify(pkg, null, 2)}\n`;
+  return jsonText(pkg);
 }
 
 /** `vitest.config.ts`: the tests start a real platform, so give them time. */
@@ -50,5 +51,5 @@ export function tsconfigTemplate(): string {
     },
     include: ['src/**/*.ts', 'test/**/*.ts'],
   };
-  return `${JSON.stringify(config, null, 2)}\n`;
+  return jsonText(config);
 }

@@ -6,8 +6,23 @@ export function sourceTemplate(n: TemplateNames): string {
 
 type NoteDoc = ModuleDocument & { text: string; createdAt: string; createdBy: string | null };
 
-// Only collections listed in manifest.json "database_collections" can be opened.
-const notes = (context: ModuleContext) => context.module.store.collection<NoteDoc>('${n.collection}');
+// The permissions and the collection manifest.json declares: only declared collections can be opened.
+const VIEW = '${n.module}.view';
+const EDIT = '${n.module}.edit';
+const COLLECTION = '${n.collection}';
+
+const notes = (context: ModuleContext) => context.module.store.collection<NoteDoc>(COLLECTION);
+
+function listNotes(_parent: unknown, _args: unknown, context: ModuleContext) {
+  return notes(context).find({}, { sort: { createdAt: -1 } });
+}
+
+function addNote(_parent: unknown, args: { text: string }, context: ModuleContext) {
+  const text = args.text.trim();
+  if (text.length === 0) throw badInput('text', 'must not be empty');
+  if (text.length > 2000) throw badInput('text', 'must be at most 2000 characters');
+  return notes(context).insertOne({ text, createdAt: new Date().toISOString(), createdBy: context.module.user?.email ?? null });
+}
 
 export default defineModule({
   typeDefs: /* GraphQL */ \`
@@ -27,17 +42,8 @@ export default defineModule({
     }
   \`,
   resolvers: {
-    Query: {
-      ${n.listField}: withPermission('${n.module}.view', (_parent, _args, context) => notes(context).find({}, { sort: { createdAt: -1 } })),
-    },
-    Mutation: {
-      ${n.addField}: withPermission('${n.module}.edit', (_parent, args: { text: string }, context) => {
-        const text = args.text.trim();
-        if (text.length === 0) throw badInput('text', 'must not be empty');
-        if (text.length > 2000) throw badInput('text', 'must be at most 2000 characters');
-        return notes(context).insertOne({ text, createdAt: new Date().toISOString(), createdBy: context.module.user?.email ?? null });
-      }),
-    },
+    Query: { ${n.listField}: withPermission(VIEW, listNotes) },
+    Mutation: { ${n.addField}: withPermission(EDIT, addNote) },
     ${n.type}: { id: (note: NoteDoc) => note._id },
   },
   onEnable(handle) {

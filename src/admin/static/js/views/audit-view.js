@@ -59,13 +59,20 @@ export function createAuditView() {
 function renderEntry(entry) {
   const outcome = String(entry.outcome ?? '');
   const tone = /^(ok|success|succeeded|allowed)$/i.test(outcome) ? 'ok' : /fail|error|denied|refused/i.test(outcome) ? 'bad' : 'neutral';
+  // `FAILED:LICENSE_REQUIRED` as a short badge and the code under it, so a narrow column never cuts it.
+  const [word, code] = outcome.split(/:(.*)/s);
   return h(
     'tr',
     {},
-    h('td', { className: 'muted nowrap' }, formatDateTime(entry.at)),
+    h('td', { className: 'muted audit-when' }, formatDateTime(entry.at)),
     h('td', {}, entry.actor),
     h('td', {}, h('code', {}, entry.action)),
     h('td', {}, entry.module ? h('code', {}, entry.module) : h('span', { className: 'muted' }, '—')),
-    h('td', {}, h('span', { className: `badge outcome-${tone}` }, outcome)),
+    h(
+      'td',
+      { className: 'col-outcome', title: outcome },
+      h('span', { className: `badge outcome-${tone}` }, word),
+      code ? h('code', { className: 'outcome-code' }, code) : null,
+    ),
   );
 }

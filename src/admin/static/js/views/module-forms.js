@@ -44,12 +44,12 @@ function versionSelect(module, keep, row) {
   );
 }
 
-/** @param {boolean} required @param {RowState} row */
-function licenseField(required, row) {
+/** @param {boolean} required @param {RowState} row @param {string} [label] */
+function licenseField(required, row, label = required ? 'License key' : 'License key (optional)') {
   return h(
     'label',
     { className: 'field field-inline field-grow' },
-    h('span', {}, required ? 'License key' : 'License key (optional)'),
+    h('span', {}, label),
     h('input', {
       name: 'licenseKey',
       autocomplete: 'off',
@@ -72,6 +72,8 @@ function keepDraft(row, event) {
  * @param {string} [submitClass]
  */
 function actionForm(title, fields, submitLabel, onSubmit, row, handlers, submitClass = 'btn-primary') {
+  // While the operation runs the form stays (with what was typed) but cannot be sent twice.
+  const busyLabel = BUSY_LABELS[submitLabel] ?? 'Working…';
   return h(
     'form',
     {
@@ -89,16 +91,19 @@ function actionForm(title, fields, submitLabel, onSubmit, row, handlers, submitC
     h(
       'div',
       { className: 'row-form-buttons' },
-      h('button', { type: 'submit', className: `btn ${submitClass}` }, submitLabel),
-      cancelButton(handlers),
+      h('button', { type: 'submit', className: `btn ${submitClass}`, disabled: row.busy }, row.busy ? busyLabel : submitLabel),
+      cancelButton(handlers, row.busy),
     ),
   );
 }
 
-/** @param {RowHandlers} handlers */
-function cancelButton(handlers) {
-  return h('button', { type: 'button', className: 'btn btn-ghost', onClick: () => handlers.openForm(null) }, 'Cancel');
+/** @param {RowHandlers} handlers @param {boolean} busy */
+function cancelButton(handlers, busy) {
+  return h('button', { type: 'button', className: 'btn btn-ghost', disabled: busy, onClick: () => handlers.openForm(null) }, 'Cancel');
 }
+
+/** @type {Record<string, string>} */
+const BUSY_LABELS = { Install: 'Installing…', Upgrade: 'Upgrading…', Uninstall: 'Uninstalling…', 'Save license': 'Saving…' };
 
 /** @param {FormData} data @param {string} key */
 function text(data, key) {
@@ -123,7 +128,15 @@ function upgradeForm(module, row, handlers) {
   const current = module.version ?? '0.0.0';
   return actionForm(
     `Upgrade ${module.displayName} from ${current}`,
-    [versionSelect(module, (v) => compareVersions(v, current) > 0, row), module.licenseRequired ? licenseField(false, row) : null],
+    // Always offered: a newer version may need a license the installed one did not (or a new key).
+    [
+      versionSelect(module, (v) => compareVersions(v, current) > 0, row),
+      licenseField(
+        false,
+        row,
+        module.licenseRequired ? 'License key (optional: keeps the current one)' : 'License key (if the new version needs one)',
+      ),
+    ],
     'Upgrade',
     (data) => handlers.run('upgrade', { version: text(data, 'version'), licenseKey: text(data, 'licenseKey') }),
     row,

@@ -21,9 +21,10 @@ import { formatDate, h } from '../dom.js';
  *
  * @typedef {'install'|'upgrade'|'uninstall'|'license'} FormKind
  * @typedef {'install'|'upgrade'|'enable'|'disable'|'uninstall'|'setLicense'} ActionKind
- * @typedef {{ form: FormKind|null, busy: boolean, error: string, notice: string, draft: Record<string, string> }} RowState
+ * @typedef {{ refused: boolean, label: string, text: string, code: string }} RowError see error-advice.js
+ * @typedef {{ form: FormKind|null, busy: boolean, error: RowError|null, notice: string, draft: Record<string, string> }} RowState
  *   `draft`: what was typed into the open form, so a re-render (busy, refusal) keeps it.
- * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void }} RowHandlers
+ * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void, canManage?: boolean }} RowHandlers
  */
 
 const STATE_LABELS = { ENABLED: 'Enabled', DISABLED: 'Disabled', FAILED: 'Failed', AVAILABLE: 'Available' };
@@ -51,13 +52,27 @@ export function renderModuleRows(module, row, handlers, renderForm) {
   const details = [
     module.loadError ? h('p', { className: 'row-load-error' }, h('strong', {}, 'Load error: '), module.loadError) : null,
     form,
-    row.error ? h('p', { className: 'row-error', role: 'alert' }, row.error) : null,
+    row.error ? rowError(row.error) : null,
     row.notice ? h('p', { className: 'row-notice', role: 'status' }, row.notice) : null,
   ].filter(Boolean);
   if (details.length === 0) return [summary];
   summary.classList.add('has-detail');
   const detail = h('tr', { className: 'module-detail', 'data-module-detail': module.name }, h('td', { colspan: COLUMN_COUNT }, details));
   return [summary, detail];
+}
+
+/**
+ * `Refused: <why and what to do here> (LICENSE_REQUIRED)`: the code stays visible for support and docs/errors.md.
+ * @param {import('./module-row.js').RowError} error
+ */
+function rowError(error) {
+  return h(
+    'p',
+    { className: `row-error${error.refused ? ' is-refused' : ''}`, role: 'alert' },
+    error.label ? h('strong', { className: 'row-error-label' }, `${error.label}: `) : null,
+    error.text,
+    error.code ? h('code', { className: 'row-error-code' }, ` ${error.code}`) : null,
+  );
 }
 
 /** @param {ModuleInfo} module */
@@ -140,6 +155,7 @@ function dependenciesCell(module) {
 
 /** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
 function actionButtons(module, row, handlers) {
+  if (handlers.canManage === false) return null;
   if (row.busy) {
     return h(
       'span',

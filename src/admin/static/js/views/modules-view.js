@@ -1,4 +1,5 @@
 import { byId, h, replaceChildren, showMessage } from '../dom.js';
+import { describeRefusal } from '../error-advice.js';
 import { describeErrors } from '../graphql-client.js';
 import { fetchModules, moduleMutations } from '../module-operations.js';
 import { describeProgress } from '../operation-labels.js';
@@ -20,9 +21,10 @@ const DONE_NOTICES = {
 
 /**
  * The modules panel: the table with per-row actions, and the "install by name" form.
- * @param {{ onChanged: () => void }} options called after any module mutation succeeds
+ * @param {{ onChanged: () => void, canManage?: () => boolean }} options `onChanged` after any module
+ *   mutation succeeds; `canManage` false hides the row actions (only SUPER_ADMIN may use them)
  */
-export function createModulesView({ onChanged }) {
+export function createModulesView({ onChanged, canManage = () => true }) {
   const tbody = /** @type {HTMLTableSectionElement} */ (byId('modules-table').querySelector('tbody'));
   const status = byId('modules-status');
   /** @type {ModuleInfo[]} */
@@ -36,7 +38,7 @@ export function createModulesView({ onChanged }) {
   function rowState(name) {
     let row = rows.get(name);
     if (!row) {
-      row = { form: null, busy: false, error: '', notice: '', draft: {} };
+      row = { form: null, busy: false, error: null, notice: '', draft: {} };
       rows.set(name, row);
     }
     return row;
@@ -56,11 +58,12 @@ export function createModulesView({ onChanged }) {
           rowState(module.name),
           {
             openForm: (kind) => {
-              Object.assign(rowState(module.name), { form: kind, error: '', notice: '', draft: {} });
+              Object.assign(rowState(module.name), { form: kind, error: null, notice: '', draft: {} });
               render();
               if (!kind) flushPendingRefresh();
             },
             run: (action, options) => void runAction(module.name, action, options ?? {}),
+            canManage: canManage(),
           },
           renderModuleForm,
         ),
@@ -70,8 +73,9 @@ export function createModulesView({ onChanged }) {
 
   /**
    * Reloads the table. A refresh caused by a live event waits while someone is typing into a
-   * row form, so their input is not wiped; it runs when the form closes.
-   * @param {{ unlessEditing?: boolean }} [options]
+   * row form, so their input is not wiped; it runs when the form closes. `fresh` (the Refresh
+   * button) has the server fetch the registry's catalog now.
+   * @param {{ unlessEditing?: boolean, fresh?: boolean }} [options]
    */
   async function refresh(options = {}) {
     if (options.unlessEditing && [...rows.values()].some((row) => row.form || row.busy)) {
@@ -82,7 +86,9 @@ export function createModulesView({ onChanged }) {
     loading = true;
     showMessage(status, modules.length ? '' : 'Loading modules…');
     status.classList.remove('is-error');
-    const result = await fetchModules();
+    let result = await fetchModules({ refresh: options.fresh === true });
+    // A fresh catalog is for ADMIN and SUPER_ADMIN; anyone else still gets the cached listing.
+    if (options.fresh && result.errors?.[0]?.extensions?.code === 'FORBIDDEN') result = await fetchModules();
     loading = false;
     if (result.errors?.length || !result.data?.modules) {
       status.classList.add('is-error');
@@ -102,15 +108,15 @@ export function createModulesView({ onChanged }) {
   async function runAction(name, action, options) {
     const row = rowState(name);
     if (action === 'setLicense' && !String(options.licenseKey ?? '').trim()) {
-      Object.assign(row, { error: 'Paste the license key first.', notice: '' });
+      Object.assign(row, { error: { refused: false, label: '', text: 'Paste the license key first.', code: '' }, notice: '' });
       return render();
     }
-    Object.assign(row, { busy: true, error: '', notice: '' });
+    Object.assign(row, { busy: true, error: null, notice: '' });
     render();
     const result = await moduleMutations[action](name, /** @type {any} */ (options));
     row.busy = false;
     if (result.errors?.length) {
-      row.error = describeErrors(result.errors);
+      row.error = describeRefusal(result.errors[0]);
       render();
       return;
     }
@@ -143,13 +149,16 @@ export function createModulesView({ onChanged }) {
     });
     submit.disabled = false;
     submit.textContent = 'Install';
-    if (result.errors?.length) return showMessage(installError, describeErrors(result.errors));
+    if (result.errors?.length) {
+      const refusal = describeRefusal(result.errors[0]);
+      return showMessage(installError, `${refusal.label}: ${refusal.text}${refusal.code ? ` (${refusal.code})` : ''}`);
+    }
     installForm.reset();
     await refresh();
     onChanged();
   });
 
-  byId('modules-refresh').addEventListener('click', () => void refresh());
+  byId('modules-refresh').addEventListener('click', () => void refresh({ fresh: true }));
 
   function clear() {
     modules = [];

@@ -1,15 +1,17 @@
 import { byId, formatBytes, formatDateTime, h, replaceChildren } from '../dom.js';
+import { describeCode } from '../error-advice.js';
 import { STEP_LABELS } from '../operation-labels.js';
 import { runSubscription } from '../sse-subscription.js';
 
-const MODULE_EVENTS = 'subscription AdminModuleEvents { moduleEvents { operationId module kind step status message bytes totalBytes at } }';
+const MODULE_EVENTS =
+  'subscription AdminModuleEvents { moduleEvents { operationId module kind step status message code bytes totalBytes at } }';
 const STATUS_LABELS = { RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed' };
 const MAX_OPERATIONS = 8;
 const MAX_RETRY_MS = 30_000;
 
 /**
  * @typedef {{ operationId: string, module: string, kind: string, step: string, status: string,
- *   message: string|null, bytes: number|null, totalBytes: number|null, at: string }} ModuleEvent
+ *   message: string|null, code: string|null, bytes: number|null, totalBytes: number|null, at: string }} ModuleEvent
  */
 
 /**
@@ -96,24 +98,36 @@ export function createOperationsView({ onEvent, onFinished }) {
   };
 }
 
+/**
+ * A refused operation (the platform said no and changed nothing) reads "Refused" with the
+ * reason in the page's words, not "Failed" at the step it happened to be on.
+ * @param {ModuleEvent} event
+ */
+function outcomeOf(event) {
+  if (event.status !== 'FAILED') {
+    const label = STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (event.status)] ?? event.status;
+    return { tone: event.status.toLowerCase(), label, message: event.message, refused: false };
+  }
+  const described = describeCode(event.code ?? '', event.message ?? '');
+  return { tone: described.refused ? 'refused' : 'failed', label: described.label, message: described.text, refused: described.refused };
+}
+
 /** @param {ModuleEvent} event */
 function renderOperation(event) {
-  const step = STEP_LABELS[/** @type {keyof typeof STEP_LABELS} */ (event.step)] ?? event.step;
+  const outcome = outcomeOf(event);
+  // The step a refusal stopped at says nothing to people ("Queued"); it is left out.
+  const step = outcome.refused ? '' : (STEP_LABELS[/** @type {keyof typeof STEP_LABELS} */ (event.step)] ?? event.step);
   const hasBytes = typeof event.totalBytes === 'number' && event.totalBytes > 0;
   return h(
     'li',
-    { className: `operation status-${event.status.toLowerCase()}`, 'data-operation': event.operationId },
+    { className: `operation status-${outcome.tone}`, 'data-operation': event.operationId },
     h(
       'div',
       { className: 'operation-line' },
       h('code', { className: 'operation-module' }, event.module),
       h('span', { className: 'operation-kind' }, event.kind.toLowerCase()),
-      h(
-        'span',
-        { className: `badge op-${event.status.toLowerCase()}` },
-        STATUS_LABELS[/** @type {keyof typeof STATUS_LABELS} */ (event.status)] ?? event.status,
-      ),
-      h('span', { className: 'operation-step' }, step),
+      h('span', { className: `badge op-${outcome.tone}` }, outcome.label),
+      step ? h('span', { className: 'operation-step' }, step) : null,
       h('time', { className: 'muted small', datetime: event.at }, formatDateTime(event.at)),
     ),
     hasBytes
@@ -124,6 +138,7 @@ function renderOperation(event) {
           h('span', { className: 'muted small' }, `${formatBytes(event.bytes ?? 0)} of ${formatBytes(event.totalBytes ?? 0)}`),
         )
       : null,
-    event.message ? h('div', { className: 'operation-message' }, event.message) : null,
+    outcome.message ? h('div', { className: 'operation-message' }, outcome.message) : null,
+    outcome.refused && event.code ? h('code', { className: 'operation-code muted small' }, event.code) : null,
   );
 }

@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ModuleHandle } from '../../sdk/types.js';
+import { openEmbeddedStore } from '../../store/embedded/embedded-store.js';
+import type { DocumentStore } from '../../store/types.js';
+import { bindHandleToUser } from './bind-handle-to-user.js';
+import { createModuleHandle } from './create-module-handle.js';
+import { createPermissionRegistry } from './permission-registry.js';
+
+let dataDir: string;
+let store: DocumentStore;
+let reads: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
+
+const manifest = {
+  module_name: 'farmish',
+  display_name: 'Farmish',
+  version: '1.0.0',
+  description: 'test',
+  author: 'test',
+  entry: 'index.js',
+  dependencies: {},
+  database_collections: ['farms', 'blocks'],
+  permissions: [],
+  license_required: false,
+};
+
+/** The store as the module sees it, counting every find/findOne/countDocuments. */
+function countingStore(inner: DocumentStore): DocumentStore {
+  return {
+    ...inner,
+    kind: inner.kind,
+    collection(name) {
+      const collection = inner.collection(name);
+      return new Proxy(collection, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver);
+          if (typeof value !== 'function') return value;
+          if (property === 'find' || property === 'findOne' || property === 'countDocuments') {
+            return (...args: unknown[]) => {
+              reads(name, ...args);
+              return value.apply(target, args);
+            };
+          }
+          return value.bind(target);
+        },
+      });
+    },
+  } as DocumentStore;
+}
+
+function handles(): { base: ModuleHandle; request: () => ModuleHandle } {
+  const { handle } = createModuleHandle({
+    manifest: manifest as never,
+    store: countingStore(store),
+    logger: { child: () => ({}) } as never,
+    services: {},
+  });
+  const permissions = createPermissionRegistry();
+  return { base: handle, request: () => bindHandleToUser(handle, null, permissions) };
+}
+
+async function seed(farms: number, blocksPerFarm: number): Promise<string[]> {
+  const ids = Array.from({ length: farms }, (_, i) => `farm-${String(i).padStart(3, '0')}`);
+  await store.collection('farms').insertMany(ids.map((_id, i) => ({ _id, name: `Farm ${i}`, deletedAt: i === 0 ? 'gone' : null })));
+  await store.collection('blocks').insertMany(
+    ids.flatMap((farmId) =>
+      Array.from({ length: blocksPerFarm }, (_, b) => ({
+        farmId,
+        name: `${farmId}/${b}`,
+        order: blocksPerFarm - b,
+        state: b % 2 ? 'EMPTY' : 'PLANTED',
+      })),
+    ),
+  );
+  reads.mockClear();
+  return ids;
+}
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'a64-loader-'));
+  store = await openEmbeddedStore({ dataDir });
+  reads = vi.fn<(...args: unknown[]) => void>();
+});
+
+afterEach(async () => {
+  await store.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('module.loader', () => {
+  it('reads the children of 100 parents with one store read, each parent getting its own, in sort order', async () => {
+    const ids = await seed(100, 3);
+    const module = handles().request();
+    const children = await Promise.all(ids.map((id) => module.loader('blocks', 'farmId', { sort: { order: 1 } }).load(id)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(children).toHaveLength(100);
+    children.forEach((blocks, i) => {
+      expect(blocks.map((block) => block.name)).toEqual([`${ids[i]}/2`, `${ids[i]}/1`, `${ids[i]}/0`]);
+    });
+  });
+
+  it('applies the filter and the per-key limit, and gives [] or null for parents without children', async () => {
+    const ids = await seed(3, 4);
+    const module = handles().request();
+    const planted = module.loader('blocks', 'farmId', { filter: { state: 'PLANTED' }, sort: { order: -1 }, limit: 1 });
+    const [first, none] = await Promise.all([planted.load(ids[1]!), planted.load('no-such-farm')]);
+    expect(first.map((block) => block.name)).toEqual([`${ids[1]}/0`]);
+    expect(none).toEqual([]);
+    const live = module.loader('farms', '_id', { filter: { deletedAt: null } });
+    expect(await Promise.all([live.loadOne(ids[0]!), live.loadOne(ids[2]!)])).toEqual([null, expect.objectContaining({ _id: ids[2] })]);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers reads for the rest of the request but not into the next request', async () => {
+    const ids = await seed(2, 1);
+    const { request } = handles();
+    const module = request();
+    await module.loader('blocks', 'farmId').load(ids[0]!);
+    await module.loader('blocks', 'farmId').load(ids[0]!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await store.collection('blocks').insertOne({ farmId: ids[0]!, name: 'new' });
+    expect(await request().loader('blocks', 'farmId').load(ids[0]!)).toHaveLength(2);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('on the base handle (hooks, services) batches one tick but remembers nothing', async () => {
+    const ids = await seed(5, 1);
+    const { base } = handles();
+    await Promise.all(ids.map((id) => base.loader('blocks', 'farmId').load(id)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    await base.loader('blocks', 'farmId').load(ids[0]!);
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses an undeclared collection like any read (FORBIDDEN) and a filter naming the key', async () => {
+    const module = handles().request();
+    expect(() => module.loader('users', '_id')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    );
+    expect(() => module.loader('blocks', 'farmId', { filter: { farmId: 'x' } })).toThrow(/must not name the key field/);
+  });
+});

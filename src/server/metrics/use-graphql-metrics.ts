@@ -1,0 +1,60 @@
+import { type DocumentNode, getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { PlatformMetrics } from './create-platform-metrics.js';
+import { rateLimitRefusals } from './rate-limit-refusals.js';
+
+// Refusals by a limit: also counted in a64_rate_limited_total.
+const LIMIT_CODES = new Set(['RATE_LIMITED', 'QUERY_TOO_COMPLEX']);
+
+function operationType(document: DocumentNode, name: string | null | undefined): string {
+  return getOperationAST(document, name)?.operation ?? 'unknown';
+}
+
+function countErrors(
+  metrics: PlatformMetrics,
+  operation: string,
+  errors: readonly Error[] | undefined,
+  fallbackCode = 'INTERNAL_SERVER_ERROR',
+): void {
+  for (const error of errors ?? []) {
+    const { extensions, path } = error as { extensions?: Record<string, unknown>; path?: readonly unknown[] };
+    const code = typeof extensions?.code === 'string' ? extensions.code : fallbackCode;
+    metrics.errors.inc({ operation, code });
+    if (LIMIT_CODES.has(code)) {
+      // Named by the limit when the error says (query limits), else by the refused field (login).
+      const limit = typeof extensions?.limit === 'string' ? extensions.limit : String(path?.[0] ?? code.toLowerCase());
+      rateLimitRefusals.inc({ limit });
+    }
+  }
+}
+
+/**
+ * Counts GraphQL operations by type, times their execution and counts their errors by code.
+ * A document refused by validation counts as operation `invalid`.
+ */
+export function useGraphqlMetrics(metrics: PlatformMetrics): Plugin {
+  return {
+    onValidate() {
+      return ({ result }) => {
+        if (result.length === 0) return;
+        metrics.requests.inc({ operation: 'invalid' });
+        // Yoga adds the code to validation errors only later, when it formats the response.
+        countErrors(metrics, 'invalid', result, 'GRAPHQL_VALIDATION_FAILED');
+      };
+    },
+    onExecute({ args }) {
+      const operation = operationType(args.document, args.operationName);
+      const stop = metrics.requestDuration.startTimer({ operation });
+      metrics.requests.inc({ operation });
+      return {
+        onExecuteDone({ result }) {
+          stop();
+          if (!(Symbol.asyncIterator in result)) countErrors(metrics, operation, result.errors);
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      metrics.requests.inc({ operation: operationType(args.document, args.operationName) });
+    },
+  };
+}
