@@ -109,6 +109,7 @@ export type Module = {
   enabled: Scalars['Boolean']['output'];
   installed: Scalars['Boolean']['output'];
   installedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Email of the admin who installed it; ADMIN and SUPER_ADMIN only (null for everyone else). */
   installedBy: Maybe<Scalars['String']['output']>;
   lastLoadedAt: Maybe<Scalars['DateTime']['output']>;
   /** Newest version the registry offers. */

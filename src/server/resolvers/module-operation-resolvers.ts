@@ -6,6 +6,7 @@ import type { ModuleEventBus } from '../../plugins/operations/module-event-bus.j
 import type { ModuleEvent } from '../../plugins/operations/types.js';
 import type { ModuleRuntime } from '../../plugins/runtime/index.js';
 import type { PlatformContext } from '../context.js';
+import { moduleFieldResolvers } from './module-field-resolvers.js';
 
 export interface ModuleOperationResolverDeps {
   runtime: ModuleRuntime;
@@ -21,11 +22,14 @@ const MAX_AUDIT_PAGE = 200;
 /**
  * Every resolver of `schema/modules.graphql`: listing (with registry modules), the module
  * operations (installer: each in the one operation frame — lock, journal, events, audit), the
- * audit log and live progress. Typed from the SDL (codegen `Resolvers`).
+ * audit log and live progress; `Module.installedBy` for ADMIN+ only. Typed from the SDL (codegen `Resolvers`).
  */
-export function createModuleOperationResolvers(deps: ModuleOperationResolverDeps): Pick<Resolvers, 'Query' | 'Mutation' | 'Subscription'> {
+export function createModuleOperationResolvers(
+  deps: ModuleOperationResolverDeps,
+): Pick<Resolvers, 'Module' | 'Query' | 'Mutation' | 'Subscription'> {
   const superAdmin = (context: PlatformContext) => requireRole(context, 'SUPER_ADMIN').email;
   return {
+    Module: moduleFieldResolvers,
     Query: {
       async modules(_parent, args, context) {
         // A forced fetch costs a registry round trip: only for those who manage modules.
