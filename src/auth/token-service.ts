@@ -1,5 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
+import { isCanonicalBase64url } from '../encoding/is-canonical-base64url.js';
 import { platformError } from '../errors/index.js';
 
 const ISSUER = 'a64-platform';
@@ -43,7 +44,7 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number, audie
       try {
         // Strict shape first: base64url parts only, so padding or other bytes a lenient decoder
         // would skip (`token=`) make the token invalid rather than an alias of a valid one.
-        if (!STRICT_JWT.test(token)) throw new Error('not a compact JWT');
+        if (!STRICT_JWT.test(token) || !token.split('.').every(isCanonicalBase64url)) throw new Error('not a canonical compact JWT');
         const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience, algorithms: ['HS256'] });
         if (!payload.sub) throw new Error('no subject');
         const generation = typeof payload.gen === 'number' ? payload.gen : 0;

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
 import { isErrorCode } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
+import { errorLogLevel } from './create-yoga-logging.js';
 
 function codedOriginal(error: unknown): (Error & { extensions: Record<string, unknown> }) | null {
   // A coded GraphQLError made outside a resolver (plugins, streams) has no originalError.
@@ -34,8 +35,11 @@ export function createMaskError(logger: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
     const coded = codedOriginal(error);
     // Thrown as is outside a resolver (parse, request checks): already public; returning the
-    // same object also keeps yoga from logging a refusal as an error.
-    if (coded && coded === error) return coded;
+    // same object also keeps yoga from logging it, so it is logged here at the level its code says.
+    if (coded && coded === error) {
+      logger[errorLogLevel(coded)]({ code: coded.extensions.code }, coded.message);
+      return coded;
+    }
     if (coded) {
       const located = error instanceof GraphQLError ? error : undefined;
       return createGraphQLError(coded.message, {

@@ -1,5 +1,6 @@
 import { decodeProtectedHeader, importJWK, errors as joseErrors, jwtVerify } from 'jose';
 import type { Ed25519PublicJwk } from '../../config/index.js';
+import { isCanonicalBase64url } from '../../encoding/is-canonical-base64url.js';
 import { platformError } from '../../errors/index.js';
 import { LicenseClaims } from './license-claims.js';
 
@@ -10,10 +11,6 @@ export interface LicenseCheck {
   /** `jti`s on the signed revocation list. */
   revoked: ReadonlySet<string>;
   now?: Date;
-}
-
-function isCanonicalBase64url(part: string): boolean {
-  return Buffer.from(part, 'base64url').toString('base64url') === part;
 }
 
 // Messages never include the key: it is a secret, like a password.

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { compactVerify, decodeProtectedHeader, importJWK } from 'jose';
+import { isCanonicalBase64url } from '../../encoding/is-canonical-base64url.js';
 import { platformError } from '../../errors/index.js';
 import { keyId, PublicJwk } from './signing-keys.js';
 
@@ -27,6 +28,10 @@ export async function verifyDetached(
   const parts = text.split('.');
   if (parts.length !== 3 || parts[1] !== '' || !parts[0] || !parts[2]) {
     throw invalid(what, 'expected a compact JWS with a detached (empty) payload part');
+  }
+  // One signature, one spelling: a lenient decoder would accept other last characters too.
+  if (!isCanonicalBase64url(parts[0]) || !isCanonicalBase64url(parts[2])) {
+    throw invalid(what, 'its parts are not canonical base64url');
   }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
