@@ -10,7 +10,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: '../server/context.js#PlatformContext',
         scalars: { DateTime: 'Date', JSON: 'unknown' },
-        mappers: { User: '../auth/types.js#AuthUser' },
+        mappers: { User: '../auth/types.js#AuthUser', Module: '../plugins/runtime/index.js#ModuleInfo' },
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
         maybeValue: 'T | null',

@@ -200,6 +200,10 @@ describe('hostile and broken packages are refused and change nothing', () => {
       bytesAnswer(gzipSync(Buffer.from('evil bytes')), 200, 'application/gzip'),
     );
     expect(errorCode(await install('tampered'))).toBe('CHECKSUM_MISMATCH');
+    // It failed while verifying (the VERIFY step is announced when the bytes are compared, not after).
+    expect(await platform.store.collection('module_operations').find({ module: 'tampered' })).toMatchObject([
+      { step: 'VERIFY', status: 'FAILED' },
+    ]);
     registry.server.override('/tampered/1.0.0/tampered-1.0.0.tar.gz', null);
     expect(errorCode(await install('good_one', '9.9.9'))).toBe('VERSION_NOT_FOUND');
     expect(await platformState(platform, token)).toEqual(before);

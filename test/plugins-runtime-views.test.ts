@@ -24,10 +24,9 @@ describe('module views with registry and license information', () => {
       config: loadConfig({ DATA_DIR: dataDir }),
       store,
       logger: createLogger({ level: 'silent' }),
-      core: { typeDefs: 'type Query { ok: Boolean }', resolvers: {} },
+      core: { typeDefs: 'type Query { ok: Boolean }' },
       bundledDir,
       installedDir: path.join(dataDir, 'modules'),
-      includeModuleResolvers: false,
       registryModules: (): RegistryModuleView[] => [
         {
           name: 'counter',
@@ -87,9 +86,7 @@ describe('module views with registry and license information', () => {
   });
 
   it('refuses enabling a module that is only in the registry with NOT_INSTALLED', async () => {
-    await expect(runtime.enable('weather', { actor: 'root@example.test' })).rejects.toSatisfy((error) =>
-      isPlatformError(error, 'NOT_INSTALLED'),
-    );
+    await expect(runtime.enable('weather')).rejects.toSatisfy((error) => isPlatformError(error, 'NOT_INSTALLED'));
   });
 
   it('stores the encrypted license and shows only its status', async () => {

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthService } from '../src/auth/index.js';
 import { createLogger } from '../src/logging/index.js';
 import { close, listen } from '../src/platform/listen.js';
+import { createSchemaHolder, type SchemaHolder } from '../src/plugins/composer/schema-holder.js';
 import { createHttpServer } from '../src/server/create-http-server.js';
 import { createYogaServer } from '../src/server/create-yoga-server.js';
-import { createSchemaHolder, type SchemaHolder } from '../src/server/schema-holder.js';
 import { gql } from './support/graphql-client.js';
 
 /** Generation n answers n from every field; `slow` waits so requests straddle swaps. */

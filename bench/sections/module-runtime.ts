@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import { loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging/index.js';
+import { createSchemaHolder } from '../../src/plugins/composer/schema-holder.js';
 import { discoverModules } from '../../src/plugins/discovery/index.js';
 import { composeSchema, createModuleRuntime } from '../../src/plugins/index.js';
-import { createSchemaHolder } from '../../src/server/schema-holder.js';
 import { openStore } from '../../src/store/open-store.js';
 import { bundledDirWith } from '../../test/fixtures/runtime/runtime-server.js';
 import type { BenchRow, BenchSection } from '../report.js';
@@ -73,19 +73,18 @@ async function enableTime(): Promise<number> {
     config: loadConfig({ DATA_DIR: dataDir, AUTO_DISCOVER_MODULES: 'false' }),
     store,
     logger: createLogger({ level: 'silent' }),
-    core: { typeDefs: 'type Query { ok: Boolean } type Mutation { ok: Boolean }', resolvers: {} },
+    core: { typeDefs: 'type Query { ok: Boolean } type Mutation { ok: Boolean }' },
     bundledDir,
     installedDir: path.join(dataDir, 'modules'),
-    includeModuleResolvers: false,
   });
   try {
     await runtime.start();
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const started = performance.now();
-      await runtime.enable('notes', { actor: 'bench' });
+      await runtime.enable('notes');
       times.push(performance.now() - started);
-      await runtime.disable('notes', { actor: 'bench' });
+      await runtime.disable('notes');
     }
     return median(times.slice(5));
   } finally {

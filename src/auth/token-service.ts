@@ -22,7 +22,8 @@ export interface TokenService {
 export function createTokenService(secret: Uint8Array, ttlSeconds: number, audience: string): TokenService {
   // Verifying an HS256 token through WebCrypto was ~10% of a small authenticated request; a
   // token's signature and claims cannot change, so a verified token is trusted until its `exp`.
-  const verified = new LRUCache<string, TokenClaims & { expiresAtMs: number }>({ max: 10_000 });
+  // Entries live until the token's `exp`, a wall-clock time: lru-cache's ttl is told to use Date.now().
+  const verified = new LRUCache<string, TokenClaims>({ max: 10_000, perf: { now: () => Date.now() }, ttlResolution: 0 });
   return {
     async issue(userId, generation = 0) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
@@ -39,7 +40,7 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number, audie
     async verify(token) {
       // Only tokens that passed the full check are remembered, and only until they expire.
       const known = verified.get(token);
-      if (known && known.expiresAtMs > Date.now()) return { userId: known.userId, generation: known.generation };
+      if (known) return known;
       try {
         // Strict shape first: base64url parts only, so padding or other bytes a lenient decoder
         // would skip (`token=`) make the token invalid rather than an alias of a valid one.
@@ -47,7 +48,7 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number, audie
         const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience, algorithms: ['HS256'] });
         if (!payload.sub) throw new Error('no subject');
         const generation = typeof payload.gen === 'number' ? payload.gen : 0;
-        if (payload.exp !== undefined) verified.set(token, { userId: payload.sub, generation, expiresAtMs: payload.exp * 1000 });
+        if (payload.exp !== undefined) verified.set(token, { userId: payload.sub, generation }, { ttl: payload.exp * 1000 - Date.now() });
         return { userId: payload.sub, generation };
       } catch (error) {
         const expired = error instanceof joseErrors.JWTExpired;

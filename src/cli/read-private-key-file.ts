@@ -1,22 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { isPlatformError } from '../errors/index.js';
 import { CliUsageError } from './command.js';
 
-/** Reads an Ed25519 private JWK file for signing commands, with messages that say what is wrong. */
+/**
+ * The one private-JWK reader (packaging's readPrivateJwk) for the signing commands, its refusals
+ * reported as usage errors (exit 2: the key file given is what is wrong).
+ */
 export async function readPrivateKeyFile(file: string) {
-  const { PrivateJwk } = await import('../plugins/registry/signing-keys.js');
-  let text: string;
+  // Loaded here, not at the top, so other commands start fast.
+  const { readPrivateJwk } = await import('../packaging/read-private-jwk.js');
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new CliUsageError(`cannot read the key file ${file} (make one with "a64 keys generate --out <dir>")`);
+    return await readPrivateJwk(file);
+  } catch (error) {
+    if (isPlatformError(error)) throw new CliUsageError(error.message);
+    throw error;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new CliUsageError(`${file} is not JSON; expected private.jwk.json from "a64 keys generate"`);
-  }
-  const parsed = PrivateJwk.safeParse(json);
-  if (!parsed.success) throw new CliUsageError(`${file} is not an Ed25519 private JWK: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }

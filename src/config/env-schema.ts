@@ -70,7 +70,7 @@ const jwkSource = (name: string) =>
     }
   });
 
-/** Every environment variable of DESIGN.md, with its default. Only `src/config` reads process.env. */
+/** Every environment variable of the platform (README, docs/operators/running.md), with its default. Only `src/config` reads process.env. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -132,3 +132,15 @@ export const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** EnvSchema with the rules that span variables: what loadConfig parses. */
+export const CheckedEnvSchema = EnvSchema.superRefine((env, ctx) => {
+  // A registry is only trusted with the key its catalog is signed with.
+  if (env.REGISTRY_URL && !env.REGISTRY_PUBLIC_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REGISTRY_PUBLIC_KEY'],
+      message: 'required with REGISTRY_URL (the key its catalog is signed with)',
+    });
+  }
+});

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     [{ ADMIN_PASSWORD: 'short' }, 'ADMIN_PASSWORD'],
     [{ REGISTRY_PUBLIC_KEY: '/no/such/key.json' }, 'REGISTRY_PUBLIC_KEY'],
     [{ LICENSE_PUBLIC_KEY: '{"kty":"RSA"}' }, 'LICENSE_PUBLIC_KEY'],
+    [{ REGISTRY_URL: 'http://127.0.0.1:9000' }, 'REGISTRY_PUBLIC_KEY: required with REGISTRY_URL'],
   ])('names the variable in error for %j', (env, variable) => {
     expect(configError(env)).toContain(variable);
   });
@@ -62,7 +63,12 @@ describe('loadConfig', () => {
   });
 
   it('strips a trailing slash from REGISTRY_URL and splits ENABLED_MODULES', () => {
-    const config = loadConfig({ REGISTRY_URL: 'http://127.0.0.1:9000/reg/', ENABLED_MODULES: 'farm_manager, inventory' });
+    const key = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'eA' });
+    const config = loadConfig({
+      REGISTRY_URL: 'http://127.0.0.1:9000/reg/',
+      REGISTRY_PUBLIC_KEY: key,
+      ENABLED_MODULES: 'farm_manager, inventory',
+    });
     expect(config.registryUrl).toBe('http://127.0.0.1:9000/reg');
     expect(config.enabledModules).toEqual(['farm_manager', 'inventory']);
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EnvSchema } from './env-schema.js';
+import { CheckedEnvSchema } from './env-schema.js';
 import type { Ed25519PublicJwk } from './read-jwk.js';
 
 /** The platform's validated settings. Built once at start; everything else receives it. */
@@ -88,7 +88,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = EnvSchema.safeParse(present);
+  const result = CheckedEnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);

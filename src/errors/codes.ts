@@ -1,5 +1,5 @@
 /**
- * The public error codes of DESIGN.md, each with its HTTP status and a default message.
+ * The public error codes (docs/errors.md), each with its HTTP status and a default message.
  * This is the one registry: code outside `src/errors` throws through `platformError`.
  */
 export const ERROR_CODES = {

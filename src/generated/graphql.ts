@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuthUser } from '../auth/types.js';
+import type { ModuleInfo } from '../plugins/runtime/index.js';
 import type { PlatformContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -302,7 +303,14 @@ export type MutationUpgradeModuleArgs = {
   version?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type OperationKind = 'DISABLE' | 'ENABLE' | 'INSTALL' | 'UNINSTALL' | 'UPGRADE';
+export type OperationKind =
+  | 'DISABLE'
+  | 'ENABLE'
+  | 'INSTALL'
+  /** setModuleLicense (a new or renewed key), under the module's lock like every operation. */
+  | 'LICENSE'
+  | 'UNINSTALL'
+  | 'UPGRADE';
 
 export type OperationStatus = 'FAILED' | 'RUNNING' | 'SUCCEEDED';
 
@@ -538,7 +546,7 @@ export type ResolversTypes = {
   LicenseState: LicenseState;
   LicenseStatus: ResolverTypeWrapper<LicenseStatus>;
   LicenseType: LicenseType;
-  Module: ResolverTypeWrapper<Module>;
+  Module: ResolverTypeWrapper<ModuleInfo>;
   ModuleDependency: ResolverTypeWrapper<ModuleDependency>;
   ModuleEvent: ResolverTypeWrapper<ModuleEvent>;
   ModuleSource: ModuleSource;
@@ -576,7 +584,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LicenseStatus: LicenseStatus;
-  Module: Module;
+  Module: ModuleInfo;
   ModuleDependency: ModuleDependency;
   ModuleEvent: ModuleEvent;
   Mutation: Record<PropertyKey, never>;

@@ -5,13 +5,13 @@ import { highestVersion } from './highest-version.js';
 
 export interface CatalogUpdate {
   now: Date;
-  /** Days until the new catalog expires; DESIGN.md default 30. */
+  /** Days until the new catalog expires; default 30 (docs/registry.md). */
   expiresInDays: number;
   /** The new catalog's version is at least this (keeps growing even if the registry dir was recreated). */
   minVersion?: number;
 }
 
-/** The catalog entry fields of one published version, exactly as DESIGN.md "Catalog fields" lists them. */
+/** The catalog entry fields of one published version, exactly as docs/registry.md lists them. */
 export function catalogVersionOf(manifest: Manifest, pkg: { sha256: string; size: number }): CatalogVersion {
   const { core = '*', ...dependencies } = manifest.dependencies;
   return {

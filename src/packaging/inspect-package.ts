@@ -6,7 +6,7 @@ import { platformError } from '../errors/index.js';
 import { type ExtractLimits, extractPackage } from '../plugins/extract/index.js';
 import { type Manifest, parseManifest } from '../plugins/manifest/index.js';
 
-/** DESIGN.md "Limits" defaults. */
+/** The default package limits (MAX_PACKAGE_BYTES, MAX_EXTRACTED_BYTES, MAX_PACKAGE_ENTRIES in src/config/env-schema.ts). */
 export const DEFAULT_PACKAGE_LIMITS = { maxPackageBytes: 200 * 1024 * 1024, maxExtractedBytes: 1024 * 1024 * 1024, maxEntries: 20_000 };
 
 const FILE_NAME = /^([a-z][a-z0-9_]*)-(.+)\.tar\.gz$/;

@@ -13,14 +13,14 @@ export async function readPrivateJwk(file: string): Promise<PrivateJwk> {
   } catch (error) {
     throw platformError(
       'BAD_USER_INPUT',
-      `Cannot read the private key file ${file} (${(error as NodeJS.ErrnoException).code}). Create one with "a64 keys generate --out <dir>".`,
+      `cannot read the key file ${file} (${(error as NodeJS.ErrnoException).code}); make one with "a64 keys generate --out <dir>".`,
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw platformError('BAD_USER_INPUT', `${file} is not valid JSON; expected an Ed25519 private JWK from "a64 keys generate".`);
+    throw platformError('BAD_USER_INPUT', `${file} is not JSON; expected private.jwk.json from "a64 keys generate".`);
   }
   const parsed = PrivateJwk.safeParse(json);
   if (!parsed.success) {

@@ -9,19 +9,23 @@ import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
+import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
 import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
+import { createChangeResolvers } from '../server/resolvers/change-resolvers.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
+import { createModuleOperationResolvers } from '../server/resolvers/module-operation-resolvers.js';
 import { createSubscriptionGuard } from '../server/use-subscription-guard.js';
 import { openStore } from '../store/open-store.js';
 import type { DocumentStore } from '../store/types.js';
+import { createModuleServices } from './create-module-services.js';
 import { DEV_REGISTRY_PREFIX } from './dev-registry.js';
 import { isStoreAnswering } from './is-store-answering.js';
 import { close, listen } from './listen.js';
+import { mergeResolvers } from './merge-resolvers.js';
 import { DEFAULT_BUNDLED_DIR } from './paths.js';
 import { createPermissionCatalog } from './permission-catalog.js';
 import { wireMetrics } from './platform-metrics-wiring.js';
 import { loadInstallationId } from './settings-repository.js';
-import { startModuleServices } from './start-module-services.js';
 import { throttleStore } from './throttle-store.js';
 
 export interface PlatformOptions {
@@ -59,7 +63,7 @@ export interface Platform {
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-/** Assembles the platform: config → store → auth → schema → HTTP. Nothing runs until `start()`. */
+/** Assembles the platform: config → store → modules → auth → installer → resolvers → HTTP. Nothing runs until `start()`. */
 export function createPlatform(config: Config, options: PlatformOptions = {}): Platform {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const bundledDir = options.bundledDir ?? DEFAULT_BUNDLED_DIR;
@@ -74,8 +78,19 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     stoppers.unshift(() => openedStore.close());
     const store = metrics ? instrumentStore(openedStore, metrics.storeDuration) : openedStore;
     const installationId = await loadInstallationId(store);
-    let runtime: ModuleRuntime | undefined;
-    const catalog = createPermissionCatalog(() => runtime);
+    // In dependency order, nothing bound later: modules (runtime) → access control → installer →
+    // resolvers → start → HTTP. Only the development registry's client waits for the server's URL.
+    const moduleServices = await createModuleServices({
+      config,
+      store,
+      logger,
+      installationId,
+      bundledDir,
+      coreTypeDefs: readCoreTypeDefs(),
+    });
+    const { runtime: modules, registry } = moduleServices;
+    stoppers.unshift(() => moduleServices.stop());
+    const catalog = createPermissionCatalog(modules);
     const { auth, management } = await createAccessControl({
       store,
       tokenSecret: await loadOrCreateSecret(config.dataDir, 'token.key'),
@@ -86,28 +101,24 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       audit: createAuditLogRepository(store),
       throttle: createLoginThrottle(config.loginThrottle, await throttleStore(config, stoppers), recordRateLimited),
     });
-
-    let schemaVersion = () => 1;
-    const coreResolvers = createCoreResolvers(auth, management, {
-      version: PLATFORM_VERSION,
-      installationId,
-      startedAt,
-      schemaVersion: () => schemaVersion(),
-    });
-    const moduleServices = await startModuleServices({
-      config,
-      store,
-      logger,
-      installationId,
-      bundledDir,
-      core: { typeDefs: readCoreTypeDefs(), resolvers: coreResolvers as Record<string, unknown> },
-      // An uninstalled module's permissions leave roles and grants: a reinstall starts with none.
+    // An uninstalled module's permissions leave roles and grants: a reinstall starts with none.
+    const { installer, changes } = await moduleServices.createInstaller({
       onModuleRemoved: (_name, permissions) => management.forgetPermissions(permissions),
     });
-    const { runtime: modules, schemaHolder, devRegistry } = moduleServices;
-    runtime = modules;
-    stoppers.unshift(() => moduleServices.stop());
-    schemaVersion = () => schemaHolder.current().version;
+    const resolvers = guardCoreResolvers(
+      mergeResolvers(
+        createCoreResolvers(auth, management, {
+          version: PLATFORM_VERSION,
+          installationId,
+          startedAt,
+          schemaVersion: () => modules.schemaVersion(),
+        }),
+        createModuleOperationResolvers({ ...moduleServices, installer }),
+        createChangeResolvers(() => changes),
+      ),
+    );
+    const schemaHolder = await moduleServices.start(resolvers, installer);
+    const devRegistry = registry.devRegistry;
 
     const { http } = config;
     subscriptions = createSubscriptionGuard({
@@ -151,7 +162,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     });
     const url = await listen(server, config.port, config.host);
     stoppers.unshift(() => close(server, config.shutdownTimeoutMs));
-    await moduleServices.attachDevRegistry(url);
+    await registry.attachDevRegistry(url);
     // Only now, with the server listening: a start that fails earlier creates no admin whose
     // generated password nobody saw (and a never-used one gets a new password on each start).
     const bootstrap = await bootstrapAdmin(auth, { email: config.adminEmail, password: config.adminPassword });

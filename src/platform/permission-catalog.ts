@@ -3,11 +3,10 @@ import type { ModuleRuntime } from '../plugins/index.js';
 
 /**
  * What access control needs to know about modules, read from the runtime on each call (so an
- * install, enable or uninstall is seen at once). `runtime` is late-bound: the core resolvers that
- * use this are built before the runtime.
+ * install, enable or uninstall is seen at once).
  */
-export function createPermissionCatalog(runtime: () => ModuleRuntime | undefined): PermissionCatalog & { live(): string[] } {
-  const installed = () => (runtime()?.list() ?? []).filter((module) => module.installed);
+export function createPermissionCatalog(runtime: Pick<ModuleRuntime, 'list' | 'permissions'>): PermissionCatalog & { live(): string[] } {
+  const installed = () => runtime.list().filter((module) => module.installed);
   return {
     declared: () => installed().flatMap((module) => module.permissions.map((name) => ({ name, module: module.name }))),
     seatLimits: () =>
@@ -16,6 +15,6 @@ export function createPermissionCatalog(runtime: () => ModuleRuntime | undefined
           ? [{ module: module.name, permissions: module.permissions, seats: module.license.seats }]
           : [],
       ),
-    live: () => runtime()?.permissions().registered ?? [],
+    live: () => runtime.permissions().registered,
   };
 }

@@ -15,12 +15,12 @@ import {
   type UpdateScheduler,
   type UpdateStateRepository,
 } from '../plugins/changes/index.js';
-import type { ChangeResolverDeps } from '../plugins/graphql/change-resolvers.js';
 import type { InstallerDeps, ModuleInstaller } from '../plugins/installer/index.js';
 import { prepareRelease } from '../plugins/installer/prepare-release.js';
 import { rollbackModule } from '../plugins/installer/rollback-module.js';
 import { createUpgradeSafety } from '../plugins/installer/upgrade-safety.js';
 import type { ModuleRuntime } from '../plugins/runtime/index.js';
+import type { ChangeResolverDeps } from '../server/resolvers/change-resolvers.js';
 import type { DocumentStore } from '../store/types.js';
 
 export interface SafeChangesOptions {
@@ -108,7 +108,7 @@ export function createSafeChanges(options: SafeChangesOptions): SafeChanges {
           updates,
           planner,
           async offered() {
-            const registry = installerDeps.registry;
+            const registry = installerDeps.registry.current();
             if (!registry) return new Map();
             const catalog = await registry.getCatalog({ fresh: true });
             return new Map(catalog.modules.map((m) => [m.name, m.versions.map((v) => v.version)]));

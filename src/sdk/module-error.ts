@@ -1,4 +1,4 @@
-/** Public codes a module may throw (see DESIGN.md); others are masked as internal errors. */
+/** Public codes a module may throw (see docs/errors.md); others are masked as internal errors. */
 export type ModuleErrorCode = 'BAD_USER_INPUT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'MODULE_NOT_FOUND';
 
 /**

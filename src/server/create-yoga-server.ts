@@ -2,6 +2,7 @@ import { createYoga, type Plugin, useReadinessCheck, type YogaServerInstance } f
 import type { AuthService } from '../auth/index.js';
 import { type GraphqlExposure, loadConfig } from '../config/index.js';
 import type { Logger } from '../logging/index.js';
+import type { SchemaHolder } from '../plugins/composer/schema-holder.js';
 import type { RequestAuth } from './context.js';
 import { corsPolicy } from './cors-policy.js';
 import { bearerToken, createRequestAuth } from './create-request-auth.js';
@@ -10,7 +11,6 @@ import { isGraphiqlAllowed } from './exposure-policy.js';
 import { createGraphiqlRenderer } from './graphiql-page.js';
 import { createMaskError } from './mask-error.js';
 import { createParserCache } from './parser-cache.js';
-import type { SchemaHolder } from './schema-holder.js';
 import { markTrustedContext } from './trusted-contexts.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiqlHeaders } from './use-graphiql-headers.js';

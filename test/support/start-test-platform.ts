@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config/index.js';
+import { type Config, loadConfig } from '../../src/config/index.js';
 import { createLogger } from '../../src/logging/index.js';
 import { createPlatform, type StartedPlatform } from '../../src/platform/create-platform.js';
 import { gql } from './graphql-client.js';
@@ -11,6 +11,7 @@ export const ADMIN_PASSWORD = 'correct horse battery';
 
 export interface TestPlatform extends StartedPlatform {
   dataDir: string;
+  config: Config;
   gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string) => ReturnType<typeof gql<T>>;
   adminToken(): Promise<string>;
   stop(): Promise<void>;
@@ -31,6 +32,7 @@ export async function startTestPlatform(
   return {
     ...started,
     dataDir,
+    config,
     gql: client,
     async adminToken() {
       if (!token) {

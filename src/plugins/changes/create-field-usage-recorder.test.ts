@@ -15,7 +15,12 @@ describe('field usage recorder', () => {
   let clock: number;
   const warnings: unknown[] = [];
   const recorderOn = (repository: FieldUsageRepository) =>
-    createFieldUsageRecorder({ repository, retentionDays: 30, logger: { warn: (entry) => warnings.push(entry) }, now: () => clock });
+    createFieldUsageRecorder({
+      repository,
+      retentionDays: 30,
+      logger: { warn: (entry: unknown) => warnings.push(entry) },
+      now: () => clock,
+    });
 
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'a64-usage-'));

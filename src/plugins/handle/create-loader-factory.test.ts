@@ -11,7 +11,7 @@ import { createPermissionRegistry } from './permission-registry.js';
 
 let dataDir: string;
 let store: DocumentStore;
-let reads: ReturnType<typeof vi.fn>;
+let reads: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
 
 const manifest = {
   module_name: 'farmish',
@@ -81,7 +81,7 @@ async function seed(farms: number, blocksPerFarm: number): Promise<string[]> {
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'a64-loader-'));
   store = await openEmbeddedStore({ dataDir });
-  reads = vi.fn();
+  reads = vi.fn<(...args: unknown[]) => void>();
 });
 
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { platformError } from '../../errors/index.js';
 import type { ModuleCollection, ModuleStore } from '../../sdk/types.js';
-import type { DocumentStore } from '../../store/types.js';
+import type { DocumentStore, StoredDocument } from '../../store/types.js';
 
 /**
  * The store handle a module gets: only the collections its manifest lists in
@@ -9,7 +9,7 @@ import type { DocumentStore } from '../../store/types.js';
 export function createScopedStore(store: DocumentStore, moduleName: string, collections: readonly string[]): ModuleStore {
   const allowed = new Set(collections);
   // Resolvers ask for their collections on every call (100s per list query); hand out one object per name.
-  const opened = new Map<string, ModuleCollection<never>>();
+  const opened = new Map<string, ModuleCollection<StoredDocument>>();
   return {
     collection<T extends { _id: string; [field: string]: unknown }>(name: string): ModuleCollection<T> {
       if (!allowed.has(name)) {
@@ -21,11 +21,11 @@ export function createScopedStore(store: DocumentStore, moduleName: string, coll
       }
       let collection = opened.get(name);
       if (!collection) {
-        // The platform collection is a superset of the module contract (same method shapes).
-        collection = store.collection(name) as unknown as ModuleCollection<never>;
+        // No cast: the compiler checks that the platform's collection satisfies the module contract.
+        collection = store.collection<StoredDocument>(name) satisfies ModuleCollection<StoredDocument>;
         opened.set(name, collection);
       }
-      return collection as unknown as ModuleCollection<T>;
+      return collection as ModuleCollection<T>;
     },
   };
 }

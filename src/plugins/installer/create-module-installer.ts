@@ -3,6 +3,7 @@ import { type InstallRequest, installModule } from './install-module.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { createLicenseStatusBook, type LicenseStatusBook } from './license-status-book.js';
 import { setModuleLicense } from './set-module-license.js';
+import { toggleModule } from './toggle-module.js';
 import { uninstallModule } from './uninstall-module.js';
 import { type UpgradeRequest, upgradeModule } from './upgrade-module.js';
 
@@ -11,14 +12,21 @@ export interface ModuleInstaller {
   upgrade(request: UpgradeRequest, actor: string): Promise<ModuleInfo>;
   uninstall(name: string, dropData: boolean, actor: string): Promise<boolean>;
   setLicense(name: string, licenseKey: string, actor: string): Promise<ModuleInfo>;
+  enable(name: string, actor: string): Promise<ModuleInfo>;
+  disable(name: string, actor: string): Promise<ModuleInfo>;
   readonly licenses: LicenseStatusBook;
 }
 
-/** The install/upgrade/uninstall pipeline and license bookkeeping over one set of dependencies. */
+/**
+ * Every module operation (install, upgrade, uninstall, enable, disable, license change and the
+ * license enforcer's disable), each run in the one operation frame, over one set of dependencies.
+ */
 export function createModuleInstaller(deps: InstallerDeps): ModuleInstaller {
   const licenses = createLicenseStatusBook(deps);
   return {
     licenses,
+    enable: (name, actor) => toggleModule(deps, 'ENABLE', name, actor),
+    disable: (name, actor) => toggleModule(deps, 'DISABLE', name, actor),
     async install(request, actor) {
       const info = await installModule(deps, request, actor);
       await licenses.check(request.name);

@@ -1,7 +1,9 @@
 import { isPlatformError } from '../../errors/index.js';
 import { verifyLicenseKey } from '../licenses/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { LicenseStatusView } from '../runtime/module-info.js';
 import type { InstallerDeps } from './installer-deps.js';
+import { MISSING_LICENSE } from './license-statuses.js';
 import { revokedLicenses } from './revoked-licenses.js';
 
 const STATE_OF_CODE: Record<string, LicenseStatusView['state']> = {
@@ -11,25 +13,20 @@ const STATE_OF_CODE: Record<string, LicenseStatusView['state']> = {
 };
 
 export interface LicenseStatusBook {
-  /** Last checked status of a module's stored license (MISSING until checked or when none). */
-  describe(module: { name: string; source: string; licenseRequired: boolean }): LicenseStatusView;
-  /** Decrypts and verifies the stored key again (revocations included) and remembers the result. */
+  /** Decrypts and verifies the stored key again (revocations included) and remembers the result (deps.licenseStatuses). */
   check(name: string): Promise<LicenseStatusView>;
   /**
-   * Checks every licensed registry module and disables (as `system`, audited) an enabled one whose
-   * license is expired, revoked or invalid. Runs at start and then periodically.
+   * Checks every licensed registry module and disables (as `system`, through the operation frame)
+   * an enabled one whose license is expired, revoked or invalid. Runs at start and then periodically.
    */
   enforce(): Promise<void>;
 }
 
 export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook {
-  const statuses = new Map<string, LicenseStatusView>();
-  const missing = (): LicenseStatusView => ({ state: 'MISSING', licensee: null, expiresAt: null, seats: null, checkedAt: null });
-
   async function check(name: string): Promise<LicenseStatusView> {
     const sealed = await deps.storedLicense(name);
     let status: LicenseStatusView;
-    if (!sealed) status = missing();
+    if (!sealed) status = MISSING_LICENSE;
     else {
       const checkedAt = new Date();
       try {
@@ -44,17 +41,29 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
         status = { state, licensee: null, expiresAt: null, seats: null, checkedAt };
       }
     }
-    statuses.set(name, status);
+    deps.licenseStatuses.remember(name, status);
     return status;
   }
 
-  return {
-    describe(module) {
-      if (!module.licenseRequired || module.source !== 'REGISTRY') {
-        return { state: 'NOT_REQUIRED', licensee: null, expiresAt: null, seats: null, checkedAt: null };
+  /**
+   * A license-driven disable is an operation like any (locked, journaled, announced, audited as
+   * `system`); it waits for a running operation on the module instead of being refused, and
+   * checks the license again once it holds the lock (what it waited for may have changed the key).
+   */
+  function disableUnlicensed(name: string) {
+    const request = { module: name, kind: 'DISABLE' as const, actor: 'system', fromVersion: null, waitForLock: true };
+    return runModuleOperation(deps, request, async (operation) => {
+      const status = await check(name);
+      if (status.state === 'VALID' || !deps.runtime.get(name)?.enabled) {
+        return { result: null, outcome: 'NO_OP' as const, details: { license: status.state } };
       }
-      return statuses.get(module.name) ?? missing();
-    },
+      await operation.step('ACTIVATE', `Disabling ${name}: its license is ${status.state.toLowerCase()}`);
+      const { info } = await deps.runtime.disable(name);
+      return { result: info, details: { license: status.state, version: info.version } };
+    });
+  }
+
+  return {
     check,
     async enforce() {
       for (const info of deps.runtime.list()) {
@@ -65,7 +74,7 @@ export function createLicenseStatusBook(deps: InstallerDeps): LicenseStatusBook 
           { module: info.name, license: status.state },
           `disabling ${info.name}: its license is ${status.state.toLowerCase()}`,
         );
-        await deps.runtime.disable(info.name, { actor: 'system' }).catch((error: unknown) => {
+        await disableUnlicensed(info.name).catch((error: unknown) => {
           deps.logger.warn({ err: error, module: info.name }, `could not disable ${info.name} after its license check`);
         });
       }

@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { PlannedModule } from '../changes/create-change-planner.js';
 import { readModuleDir } from '../discovery/read-module-dir.js';
 import { prepareModule } from '../loader/index.js';
-import { stagingLimits } from './install-module.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { requireRegistry } from './require-registry.js';
 import { selectRelease } from './select-release.js';
+import { stagingLimits } from './stage-and-activate.js';
 import { stagePackage } from './stage-package.js';
 
 const quiet = { step: async () => {}, bytes: () => {} };

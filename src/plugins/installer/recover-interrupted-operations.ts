@@ -24,6 +24,10 @@ export interface RecoveryDeps {
 async function settle(deps: RecoveryDeps, operation: OperationRecord): Promise<{ succeeded: boolean; note: string }> {
   const record = await createInstalledModulesRepository(deps.store).get(operation.module);
   const activated = operation.toVersion !== null && record?.version === operation.toVersion;
+  if (operation.kind === 'ENABLE' || operation.kind === 'DISABLE' || operation.kind === 'LICENSE') {
+    // Nothing on disk to undo: the module's record says what it is; the start loads it that way.
+    return { succeeded: false, note: 'the module keeps the state its record says' };
+  }
   if (operation.kind === 'UNINSTALL') {
     if (record) return { succeeded: false, note: 'interrupted before the record was removed; the module is still installed' };
     await rm(path.join(deps.installedDir, operation.module), { recursive: true, force: true });

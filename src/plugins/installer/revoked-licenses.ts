@@ -10,7 +10,8 @@ import type { InstallerDeps } from './installer-deps.js';
  */
 export async function revokedLicenses(deps: Pick<InstallerDeps, 'registry' | 'config'>, fresh = true): Promise<Set<string>> {
   const revoked = new Set<string>();
-  if (deps.registry) for (const jti of (await deps.registry.getRevocations({ fresh })).revoked) revoked.add(jti);
+  const registry = deps.registry.current();
+  if (registry) for (const jti of (await registry.getRevocations({ fresh })).revoked) revoked.add(jti);
   const { licenseServerUrl, licensePublicKey } = deps.config;
   if (licenseServerUrl && licensePublicKey) {
     const document = await fetchSignedDocument(licenseServerUrl, 'revocations.json', Revocations, licensePublicKey, {

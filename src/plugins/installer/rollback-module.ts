@@ -1,11 +1,11 @@
 import { rm, stat } from 'node:fs/promises';
 import { platformError } from '../../errors/index.js';
 import { collectionsDigest, type UpdateStateRepository } from '../changes/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { ModuleInfo } from '../runtime/index.js';
 import { MODULE_MIGRATIONS_COLLECTION } from '../state/index.js';
 import type { InstallerDeps } from './installer-deps.js';
 import { removeVersionDir, versionDir } from './place-package.js';
-import { runModuleOperation } from './run-module-operation.js';
 import { restoreSnapshotFile, snapshotCollections } from './snapshot-collections.js';
 import type { UpgradeSafety } from './upgrade-safety.js';
 

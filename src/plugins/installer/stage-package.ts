@@ -45,9 +45,9 @@ export async function stagePackage(
     maxBytes: limits.maxPackageBytes,
     timeoutMs: limits.downloadTimeoutMs,
     onProgress: (bytes, total) => progress.bytes(bytes, total),
+    // Announced when the comparison happens: downloadPackage only keeps a file whose size and sha256 equal the signed entry.
+    onVerify: () => progress.step('VERIFY', `Comparing size and sha256 ${release.sha256.slice(0, 12)}… with the signed catalog`),
   });
-  // downloadPackage only keeps a file whose size and sha256 equal the signed entry.
-  await progress.step('VERIFY', `sha256 ${release.sha256.slice(0, 12)}… matches the signed catalog`);
   await progress.step('EXTRACT', 'Unpacking into staging');
   const extracted = await extractPackage(archive, stagingDir, {
     maxExtractedBytes: limits.maxExtractedBytes,

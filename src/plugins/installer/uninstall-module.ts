@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { platformError } from '../../errors/index.js';
+import { runModuleOperation } from '../operations/run-module-operation.js';
 import type { InstallerDeps } from './installer-deps.js';
-import { runModuleOperation } from './run-module-operation.js';
 
 /**
  * `uninstallModule`: refused while enabled modules depend on it (DEPENDENTS_ENABLED) and for
@@ -18,6 +18,7 @@ export async function uninstallModule(deps: InstallerDeps, name: string, dropDat
       if (!info?.installed) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
       await operation.step('ACTIVATE', `Disabling ${name} and removing its record${dropData ? ' and data' : ''}`);
       await deps.runtime.remove(name, { dropData });
+      await deps.onModuleRemoved?.(name, info.permissions);
       await operation.step('CLEANUP', `Removing the files of ${name}`);
       if (info.source === 'REGISTRY') await rm(path.join(deps.installedDir, name), { recursive: true, force: true });
       await deps.safety?.forget(name);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LicenseType } from '../manifest/manifest-schema.js';
 
-/** Claims of a license key (DESIGN.md "Licenses"): a compact JWT signed EdDSA by the vendor. */
+/** Claims of a license key (docs/admin/licenses.md): a compact JWT signed EdDSA by the vendor. */
 export const LicenseClaims = z.object({
   jti: z.string().min(1),
   /** The licensee. */

@@ -10,7 +10,7 @@ export const LicenseType = z.enum(['per_installation', 'per_user', 'subscription
 export type LicenseType = z.infer<typeof LicenseType>;
 
 /**
- * `manifest.json` of a module package (DESIGN.md "Package" and "Manifest").
+ * `manifest.json` of a module package (docs/modules/manifest.md).
  * Unknown fields are refused so a typo (`licence_required`) is caught, not ignored.
  */
 export const Manifest = z

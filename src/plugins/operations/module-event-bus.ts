@@ -1,4 +1,5 @@
-import { createPubSub } from 'graphql-yoga';
+// The pub/sub graphql-yoga itself uses, without the server: the module runtime knows no HTTP.
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { ModuleEvent } from './types.js';
 
 export interface ModuleEventBus {

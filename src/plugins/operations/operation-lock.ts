@@ -1,5 +1,6 @@
+import { EventEmitter, once } from 'node:events';
 import { hostname } from 'node:os';
-import { platformError } from '../../errors/index.js';
+import { isPlatformError, platformError } from '../../errors/index.js';
 import { isDuplicateKeyError } from '../../store/store-errors.js';
 import type { DocumentStore } from '../../store/types.js';
 import type { OperationKind } from './types.js';
@@ -18,9 +19,19 @@ export interface LockLease {
   release(): Promise<void>;
 }
 
+export interface AcquireOptions {
+  /**
+   * Wait for the running operation to end instead of refusing (the platform's own operations,
+   * e.g. a license-driven disable). Default false: refused with OPERATION_IN_PROGRESS.
+   */
+  wait?: boolean;
+  /** With `wait`: called once when the module is busy, with what holds it (to tell subscribers). */
+  onWait?: (reason: string) => void;
+}
+
 export interface OperationLock {
-  /** Takes the per-module lock or throws OPERATION_IN_PROGRESS naming the running operation. */
-  acquire(module: string, operationId: string, kind: OperationKind): Promise<LockLease>;
+  /** Takes the per-module lock, or throws OPERATION_IN_PROGRESS naming the running operation (unless `wait`). */
+  acquire(module: string, operationId: string, kind: OperationKind, options?: AcquireOptions): Promise<LockLease>;
 }
 
 const OWNER = `${hostname()}:${process.pid}`;
@@ -30,9 +41,28 @@ const OWNER = `${hostname()}:${process.pid}`;
  * document whose `_id` is the module name (unique by construction). A lease expires unless its
  * holder renews it, so a crashed instance cannot block a module forever.
  */
-export function createOperationLock(store: DocumentStore, options: { leaseMs?: number } = {}): OperationLock {
+export function createOperationLock(store: DocumentStore, options: { leaseMs?: number; retryMs?: number } = {}): OperationLock {
   const locks = store.collection<LockDocument>('module_locks');
   const leaseMs = options.leaseMs ?? 60_000;
+  // A waiter retries when this instance releases the module, or after retryMs (the holder may be another instance).
+  const retryMs = options.retryMs ?? 1_000;
+  const released = new EventEmitter().setMaxListeners(0);
+
+  async function takeWaiting(module: string, operationId: string, kind: OperationKind, onWait?: (reason: string) => void): Promise<void> {
+    let told = false;
+    for (;;) {
+      const next = once(released, module, { signal: AbortSignal.timeout(retryMs) }).catch(() => {});
+      try {
+        await take(module, operationId, kind);
+        return;
+      } catch (error) {
+        if (!isPlatformError(error, 'OPERATION_IN_PROGRESS')) throw error;
+        if (!told) onWait?.(error.message);
+        told = true;
+      }
+      await next;
+    }
+  }
 
   async function take(module: string, operationId: string, kind: OperationKind): Promise<void> {
     const doc = { _id: module, operationId, kind, owner: OWNER, expiresAt: new Date(Date.now() + leaseMs) };
@@ -57,8 +87,8 @@ export function createOperationLock(store: DocumentStore, options: { leaseMs?: n
   }
 
   return {
-    async acquire(module, operationId, kind) {
-      await take(module, operationId, kind);
+    async acquire(module, operationId, kind, acquireOptions = {}) {
+      await (acquireOptions.wait ? takeWaiting(module, operationId, kind, acquireOptions.onWait) : take(module, operationId, kind));
       const renew = setInterval(() => {
         void locks.updateOne({ _id: module, operationId }, { $set: { expiresAt: new Date(Date.now() + leaseMs) } }).catch(() => {});
       }, leaseMs / 3);
@@ -67,6 +97,7 @@ export function createOperationLock(store: DocumentStore, options: { leaseMs?: n
         async release() {
           clearInterval(renew);
           await locks.deleteOne({ _id: module, operationId });
+          released.emit(module);
         },
       };
     },

@@ -1,8 +1,8 @@
-export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DISABLE';
+export type OperationKind = 'INSTALL' | 'UPGRADE' | 'UNINSTALL' | 'ENABLE' | 'DISABLE' | 'LICENSE';
 export type OperationStep = 'QUEUED' | 'LICENSE' | 'DOWNLOAD' | 'VERIFY' | 'EXTRACT' | 'RESOLVE' | 'LOAD' | 'ACTIVATE' | 'CLEANUP' | 'DONE';
 export type OperationStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
-/** `Subscription.moduleEvents` payload (DESIGN.md ModuleEvent). */
+/** `Subscription.moduleEvents` payload (`ModuleEvent` of schema/modules.graphql). */
 export interface ModuleEvent {
   operationId: string;
   module: string;

@@ -6,7 +6,7 @@ const semverVersion = z.string().refine((value) => semver.valid(value) === value
 const semverRange = z.string().refine((value) => semver.validRange(value) !== null, 'must be a semver range like ^1.2.0');
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 
-/** One published version of a module in `catalog.json` (DESIGN.md "Registry", "Catalog fields"). */
+/** One published version of a module in `catalog.json` (docs/registry.md). */
 export const CatalogVersion = z.object({
   version: semverVersion,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),

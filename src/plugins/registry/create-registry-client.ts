@@ -79,7 +79,7 @@ function assertNoRollback(version: number, highest: number, file: string): void 
 }
 
 /**
- * The platform's view of a signed registry (DESIGN.md "Registry", "Precise rules").
+ * The platform's view of a signed registry (docs/registry.md).
  *
  * @example
  * const registry = createRegistryClient({ url, publicKey, ttlSeconds: 60, state: createRegistryStateRepo(store, kid) });

@@ -17,11 +17,13 @@ export interface PackageRef {
 }
 
 export interface DownloadOptions {
-  /** Refuse packages larger than this (DESIGN.md: 200 MB by default, MAX_PACKAGE_BYTES). */
+  /** Refuse packages larger than this (MAX_PACKAGE_BYTES, 200 MB by default). */
   maxBytes: number;
   timeoutMs: number;
   /** Called as bytes arrive; `total` is the signed size. */
   onProgress?: (bytes: number, total: number) => void;
+  /** Awaited once every byte arrived, right before size and sha256 are compared with the signed entry. */
+  onVerify?: () => Promise<void>;
 }
 
 /** `<name>/<version>/<name>-<version>.tar.gz`, the registry layout's package path. */
@@ -80,14 +82,20 @@ export async function downloadPackage(
   }
   try {
     await pipeline(Readable.from(counted()), createWriteStream(destFile, { mode: 0o600 }));
+  } catch (error) {
+    await rm(destFile, { force: true });
+    if (isPlatformError(error)) throw error;
+    throw platformError('REGISTRY_UNAVAILABLE', `Downloading ${label} failed: ${(error as Error).message}. Try again.`, { cause: error });
+  }
+  try {
+    await options.onVerify?.();
     const sha256 = hash.digest('hex');
     if (bytes !== entry.size) throw mismatch(label, `it has ${bytes} bytes, the catalog says ${entry.size}`);
     if (sha256 !== entry.sha256) throw mismatch(label, `its sha256 is ${sha256}, the catalog says ${entry.sha256}`);
     return { sha256, size: bytes };
   } catch (error) {
     await rm(destFile, { force: true });
-    if (isPlatformError(error)) throw error;
-    throw platformError('REGISTRY_UNAVAILABLE', `Downloading ${label} failed: ${(error as Error).message}. Try again.`, { cause: error });
+    throw error;
   }
 }
 

@@ -16,7 +16,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('detached JWS signatures', () => {
   const bytes = Buffer.from('{"version":1,"modules":[]}\n');
 
-  it('round-trips and has the DESIGN.md shape: EdDSA header with the RFC 7638 kid, empty payload part', async () => {
+  it('round-trips and has the documented shape (docs/registry.md): EdDSA header with the RFC 7638 kid, empty payload part', async () => {
     const { privateJwk, publicJwk, kid } = await generateSigningKeyPair();
     expect(kid).toBe(await keyId(publicJwk));
     const jws = await signDetached(bytes, privateJwk);

@@ -3,7 +3,7 @@ import { platformError } from '../../errors/index.js';
 import { keyId, PrivateJwk } from './signing-keys.js';
 
 /**
- * Signs bytes as a compact JWS with a detached payload (DESIGN.md "Signatures"): protected header
+ * Signs bytes as a compact JWS with a detached payload (docs/registry.md, "Keys"): protected header
  * `{"alg":"EdDSA","kid":<thumbprint>}`, standard base64url payload encoding, and the middle part
  * left empty — the verifier re-attaches base64url(exact bytes).
  *

@@ -1,13 +1,10 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { z } from 'zod';
+import { Ed25519PublicJwk } from '../../config/read-jwk.js';
 
 /** An Ed25519 public key as a JWK (`kid` optional; it is always recomputed from `x`). */
-export const PublicJwk = z.looseObject({
-  kty: z.literal('OKP', { message: 'expected an OKP (Ed25519) JWK' }),
-  crv: z.literal('Ed25519', { message: 'expected curve Ed25519' }),
-  x: z.string().min(1),
-  kid: z.string().optional(),
-});
+/** The Ed25519 public JWK of config (one schema for env keys and signing keys), with its optional key id. */
+export const PublicJwk = Ed25519PublicJwk.extend({ kid: z.string().optional() });
 export type PublicJwk = z.infer<typeof PublicJwk>;
 
 /** An Ed25519 private key as a JWK: the public fields plus `d`. */

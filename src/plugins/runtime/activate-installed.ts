@@ -3,8 +3,8 @@ import semver from 'semver';
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule, instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
 import type { InstalledModuleRecord } from '../state/index.js';
-import type { OperationResult } from './enable-module.js';
 import { assertCollectionsAvailable, assertDependenciesMet, markLive, markNotLive } from './load-into-runtime.js';
+import type { OperationResult } from './module-runtime.js';
 import { refreshDiscovery } from './restore-enabled-modules.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -102,9 +102,16 @@ export async function activateInstalled(
       cause: error,
     });
   }
+  // Persisted before it is made live: a store failure stops the new version and brings the old one back.
+  try {
+    await persist(core, instance, options);
+  } catch (error) {
+    await deactivateModule(instance, timeout);
+    if (old) await restoreOld(core, old, timeout, swap);
+    throw error;
+  }
   if (old) markNotLive(core, name);
   markLive(core, instance);
-  await persist(core, instance, options);
   swap(schema);
   return { info: core.info(name), changed: true };
 }

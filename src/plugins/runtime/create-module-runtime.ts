@@ -1,13 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
-import { isPlatformError, platformError } from '../../errors/index.js';
-import { createSchemaHolder, type SchemaHolder } from '../../server/schema-holder.js';
+import { platformError } from '../../errors/index.js';
 import type { ResolverMap } from '../composer/index.js';
-import { createModuleResolvers } from '../graphql/module-resolvers.js';
+import { createSchemaHolder, type SchemaHolder } from '../composer/schema-holder.js';
 import { deactivateModule, prepareModule } from '../loader/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
-import { enableModule, type OperationResult } from './enable-module.js';
-import type { Actor, ModuleRuntime } from './module-runtime.js';
+import { enableModule } from './enable-module.js';
+import type { ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
 import { removeModule } from './remove-module.js';
@@ -18,8 +17,8 @@ import { createRuntimeCore } from './runtime-core.js';
  * Builds the plugin runtime. Nothing runs until `start()`.
  *
  * @example
- * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs(), resolvers }, bundledDir, installedDir: `${config.dataDir}/modules` });
- * const schemaHolder = await runtime.start();
+ * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs() }, bundledDir, installedDir: `${config.dataDir}/modules` });
+ * const schemaHolder = await runtime.start(coreResolvers);
  */
 export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntime {
   const core = createRuntimeCore(options);
@@ -31,35 +30,9 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     holder.swap(schema);
   };
 
-  async function audited(action: 'module.enable' | 'module.disable', name: string, actor: Actor, run: () => Promise<OperationResult>) {
-    const append = (outcome: string, details: Record<string, unknown> | null) =>
-      core.audit.append({ actor: actor.actor, action, module: name, outcome, details }).catch((error: unknown) => {
-        options.logger.error({ err: error, action, module: name }, 'could not write the audit log');
-      });
-    try {
-      const result = await run();
-      await append(result.changed ? 'SUCCEEDED' : 'NO_OP', { version: result.info.version });
-      return result.info;
-    } catch (error) {
-      const code = isPlatformError(error) ? error.code : 'INTERNAL';
-      await append(`FAILED:${code}`, { message: (error as Error)?.message ?? String(error) });
-      throw error;
-    }
-  }
-
   const runtime: ModuleRuntime = {
-    async start() {
-      if (options.includeModuleResolvers !== false) {
-        const own = createModuleResolvers(runtime) as ResolverMap;
-        const base = core.coreResolvers;
-        core.coreResolvers = {
-          ...base,
-          ...own,
-          Query: { ...(base.Query as object), ...(own.Query as object) },
-          Mutation: { ...(base.Mutation as object), ...(own.Mutation as object) },
-        };
-      }
-      await core.audit.ensureIndexes();
+    async start(coreResolvers = {}) {
+      core.coreResolvers = coreResolvers as ResolverMap;
       const schema = await restoreEnabledModules(core);
       if (holder) holder.swap(schema);
       else holder = createSchemaHolder(schema);
@@ -84,8 +57,8 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     },
     saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
     storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,
-    enable: (name, actor) => audited('module.enable', name, actor, () => guard.run(name, () => enableModule(core, name, swap))),
-    disable: (name, actor) => audited('module.disable', name, actor, () => guard.run(name, () => disableModule(core, name, swap))),
+    enable: (name) => guard.run(name, () => enableModule(core, name, swap)),
+    disable: (name) => guard.run(name, () => disableModule(core, name, swap)),
     activateInstalled: async (name, version, activateOptions) =>
       (await guard.run(name, () => activateInstalled(core, name, version, activateOptions, swap))).info,
     remove: (name, removeOptions = {}) => guard.run(name, () => removeModule(core, name, removeOptions.dropData ?? false, swap)),

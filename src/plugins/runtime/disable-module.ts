@@ -2,8 +2,9 @@ import type { GraphQLSchema } from 'graphql';
 import { platformError } from '../../errors/index.js';
 import { enabledDependents } from '../graph/index.js';
 import { deactivateModule } from '../loader/index.js';
-import { assertKnown, type OperationResult } from './enable-module.js';
+import { assertKnown } from './enable-module.js';
 import { markNotLive } from './load-into-runtime.js';
+import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 /**

@@ -1,14 +1,8 @@
 import { isPlatformError, platformError } from '../../errors/index.js';
-import { activateModule } from '../loader/index.js';
+import { activateModule, deactivateModule } from '../loader/index.js';
 import { assertNoConflicts, loadCandidate, markLive } from './load-into-runtime.js';
-import type { ModuleInfo } from './module-info.js';
+import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
-
-export interface OperationResult {
-  info: ModuleInfo;
-  /** False for a no-op (already enabled/disabled): nothing was swapped. */
-  changed: boolean;
-}
 
 export function assertKnown(core: RuntimeCore, name: string): void {
   if (!core.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {
@@ -23,7 +17,7 @@ export function assertKnown(core: RuntimeCore, name: string): void {
 
 /**
  * Enables a module live: dependencies → import and validate → compose (conflicts refused before
- * any module code runs) → migrations, services, onEnable → persist → swap. A failure leaves the
+ * any module code runs) → migrations, services, onEnable → persist → live → swap. A failure leaves the
  * live schema as it was; a load failure (MODULE_LOAD_FAILED) is recorded as the module's loadError.
  */
 export async function enableModule(
@@ -37,15 +31,23 @@ export async function enableModule(
     const instance = await loadCandidate(core, name);
     assertNoConflicts(core, instance);
     const schema = core.compose([...core.live.values(), instance]);
-    await activateModule(instance, { migrations: core.migrations, hookTimeoutMs: core.options.config.limits.moduleHookTimeoutMs });
+    const hookTimeoutMs = core.options.config.limits.moduleHookTimeoutMs;
+    await activateModule(instance, { migrations: core.migrations, hookTimeoutMs });
+    // Persisted before it is made live: if the store refuses the write, the module is stopped
+    // again and neither the records nor the live state nor the schema say it is enabled.
+    try {
+      await core.saveRecord(name, {
+        enabled: true,
+        lastLoadedAt: instance.loadedAt,
+        loadError: null,
+        version: instance.version,
+        source: instance.source,
+      });
+    } catch (error) {
+      await deactivateModule(instance, hookTimeoutMs);
+      throw error;
+    }
     markLive(core, instance);
-    await core.saveRecord(name, {
-      enabled: true,
-      lastLoadedAt: instance.loadedAt,
-      loadError: null,
-      version: instance.version,
-      source: instance.source,
-    });
     swap(schema);
     return { info: core.info(name), changed: true };
   } catch (error) {

@@ -6,7 +6,7 @@ import type { InstalledModuleRecord } from '../state/index.js';
 export type ModuleState = 'AVAILABLE' | 'DISABLED' | 'ENABLED' | 'FAILED';
 export type LicenseTypeName = 'PER_INSTALLATION' | 'PER_USER' | 'SUBSCRIPTION';
 
-/** `LicenseStatus` of DESIGN.md: what is known about a module's license, never the key. */
+/** `LicenseStatus` of schema/modules.graphql: what is known about a module's license, never the key. */
 export interface LicenseStatusView {
   state: 'VALID' | 'EXPIRED' | 'REVOKED' | 'INVALID' | 'MISSING' | 'NOT_REQUIRED';
   licensee: string | null;
@@ -29,7 +29,7 @@ export interface RegistryModuleView {
   dependencies: Record<string, string>;
 }
 
-/** A module as admins see it: the `Module` GraphQL type of DESIGN.md (never a license key). */
+/** A module as admins see it: the `Module` type of schema/modules.graphql (never a license key). */
 export interface ModuleInfo {
   name: string;
   displayName: string;
@@ -125,7 +125,7 @@ export function toModuleInfo({ name, found, record, live, dependencies, versions
     enabled: live,
     licenseRequired,
     licenseType: upper(manifest?.license_type),
-    // License checks apply to registry installs only (DESIGN.md "Bundling").
+    // License checks apply to registry installs only (docs/admin/licenses.md).
     license: license === undefined ? defaultLicense(licenseRequired && found?.source === 'REGISTRY') : license,
     dependencies: dependencies.map(({ name: dependency, range, satisfied }) => ({ name: dependency, range, satisfied })),
     permissions: manifest?.permissions ?? [],

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/index.js';
 import type { Logger } from '../../logging/index.js';
-import type { SchemaHolder } from '../../server/schema-holder.js';
 import type { DocumentStore } from '../../store/types.js';
+import type { SchemaHolder } from '../composer/schema-holder.js';
 import type { ModuleSource } from '../discovery/index.js';
 import type { LicenseStatusView, RegistryModuleView } from './module-info.js';
 
@@ -9,8 +9,8 @@ export interface ModuleRuntimeOptions {
   config: Pick<Config, 'enabledModules' | 'autoDiscoverModules' | 'limits'>;
   store: DocumentStore;
   logger: Logger;
-  /** The core SDL (`schema/*.graphql` as strings) and resolvers; parsed once, at creation. */
-  core: { typeDefs: string | readonly string[]; resolvers: object };
+  /** The core SDL (`schema/*.graphql` as strings), parsed once, at creation; its resolvers come with `start()`. */
+  core: { typeDefs: string | readonly string[] };
   /** Built bundled modules: `<bundledDir>/<name>/`. */
   bundledDir: string;
   /** Registry installs: `<installedDir>/<name>/<version>/` (`$DATA_DIR/modules`). */
@@ -19,11 +19,6 @@ export interface ModuleRuntimeOptions {
   schemaHolder?: SchemaHolder;
   /** Platform version for `dependencies.core`; default PLATFORM_VERSION. */
   platformVersion?: string;
-  /**
-   * Whether the runtime adds its own resolvers for `modules`, `module`, `enableModule` and
-   * `disableModule` to the core resolvers (default true).
-   */
-  includeModuleResolvers?: boolean;
   /** The registry's modules (cached catalog): fills latestVersion and lists AVAILABLE ones. */
   registryModules?: () => readonly RegistryModuleView[];
   /** The license status shown for a module (never the key); default MISSING/NOT_REQUIRED. */
@@ -33,9 +28,4 @@ export interface ModuleRuntimeOptions {
     licenseRequired: boolean;
     licenseKeyEncrypted: string | null;
   }) => LicenseStatusView | null;
-  /**
-   * Called once an uninstalled module is gone from the runtime, with the permissions it declared
-   * (access control removes them from roles and grants). An error fails the uninstall's last step.
-   */
-  onModuleRemoved?: (name: string, permissions: readonly string[]) => Promise<void>;
 }

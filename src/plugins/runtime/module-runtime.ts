@@ -1,13 +1,13 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import type { SchemaHolder } from '../../server/schema-holder.js';
+import type { SchemaHolder } from '../composer/schema-holder.js';
 import type { PreparedModule } from '../loader/index.js';
 import type { ActivateInstalledOptions } from './activate-installed.js';
 import type { ModuleInfo } from './module-info.js';
 
-/** Who asks for an operation, for the audit log. */
-export interface Actor {
-  /** The user's email, or 'system'. */
-  actor: string;
+export interface OperationResult {
+  info: ModuleInfo;
+  /** False for a no-op (already enabled/disabled): nothing was swapped. */
+  changed: boolean;
 }
 
 /**
@@ -17,10 +17,12 @@ export interface Actor {
 export interface ModuleRuntime {
   /**
    * Discovers modules, seeds `installed_modules` on a first start, loads the enabled set in
-   * dependency order and composes. Returns the holder serving the composed schema (the one
-   * passed in options, swapped once; or a new one at version 1).
+   * dependency order and composes them with the core SDL and `coreResolvers` (the server's own:
+   * they may call this runtime and the installer, so they are built after both and handed in
+   * here). Returns the holder serving the composed schema (the one passed in options, swapped
+   * once; or a new one at version 1).
    */
-  start(): Promise<SchemaHolder>;
+  start(coreResolvers?: object): Promise<SchemaHolder>;
   /** Disables every live module (dependents first) without swapping; the store stays open. */
   stop(): Promise<void>;
   /** Every bundled or installed module, plus registry-only ones (AVAILABLE), by name. */
@@ -31,10 +33,13 @@ export interface ModuleRuntime {
   saveLicense(name: string, licenseKeyEncrypted: string | null): Promise<void>;
   /** The stored encrypted license key of a module, or null. */
   storedLicense(name: string): string | null;
-  /** Enables `name` live; a no-op answer when it is already enabled. Audited. */
-  enable(name: string, actor: Actor): Promise<ModuleInfo>;
-  /** Disables `name` live; a no-op answer when it is not enabled. Audited. */
-  disable(name: string, actor: Actor): Promise<ModuleInfo>;
+  /**
+   * Enables `name` live (`changed: false` when it already was). Not audited here: the operation
+   * frame (installer's toggleModule) locks, journals and audits the whole operation.
+   */
+  enable(name: string): Promise<OperationResult>;
+  /** Disables `name` live (`changed: false` when it was not enabled). Audited by the operation frame. */
+  disable(name: string): Promise<OperationResult>;
   /**
    * Installer hook (install and upgrade): makes `<installedDir>/<name>/<version>/` live and records
    * it (source REGISTRY). Upgrades in place; a failed new version leaves the old one live. Not

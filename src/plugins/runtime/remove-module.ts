@@ -36,5 +36,4 @@ export async function removeModule(
   const bundled = (core.found.get(name) ?? []).filter((f) => f.source === 'BUNDLED');
   if (bundled.length > 0) core.found.set(name, bundled);
   else core.found.delete(name);
-  await core.options.onModuleRemoved?.(name, manifest?.permissions ?? []);
 }

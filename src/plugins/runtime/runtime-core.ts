@@ -66,7 +66,7 @@ export function createRuntimeCore(options: ModuleRuntimeOptions): RuntimeCore {
     options,
     platformVersion: options.platformVersion ?? PLATFORM_VERSION,
     coreDocument: parseCore(options.core.typeDefs),
-    coreResolvers: options.core.resolvers as ResolverMap,
+    coreResolvers: {},
     found: new Map(),
     records: new Map(),
     live: new Map(),

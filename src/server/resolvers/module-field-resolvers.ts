@@ -1,4 +1,4 @@
-import type { PlatformContext } from '../../server/context.js';
+import type { PlatformContext } from '../context.js';
 
 type Context = Pick<PlatformContext, 'user'>;
 

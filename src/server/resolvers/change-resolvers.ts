@@ -1,6 +1,5 @@
 import { requireRole } from '../../auth/require-role.js';
 import { platformError } from '../../errors/index.js';
-import type { PlatformContext } from '../../server/context.js';
 import type {
   ChangePlanner,
   FieldUsageEntry,
@@ -8,9 +7,10 @@ import type {
   PlanAction,
   UpdatePolicy,
   UpdateStateRepository,
-} from '../changes/index.js';
-import { definedCoordinates, updateAvailable } from '../changes/index.js';
-import type { ModuleInfo, ModuleRuntime } from '../runtime/index.js';
+} from '../../plugins/changes/index.js';
+import { definedCoordinates, updateAvailable } from '../../plugins/changes/index.js';
+import type { ModuleInfo, ModuleRuntime } from '../../plugins/runtime/index.js';
+import type { PlatformContext } from '../context.js';
 
 type Context = Pick<PlatformContext, 'user' | 'actor' | 'authError'>;
 
