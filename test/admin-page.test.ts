@@ -171,7 +171,7 @@ describe('admin page at /admin (real Chromium)', () => {
       description: 'Stock and movements.',
       version: null,
       latestVersion: '2.1.0',
-      availableVersions: ['1.0.0', '2.1.0', '2.0.0'],
+      availableVersions: ['2.1.0', '2.0.0', '1.0.0'], // the server lists them newest first (semver)
       source: 'REGISTRY',
       state: 'AVAILABLE',
       enabled: false,
@@ -188,7 +188,12 @@ describe('admin page at /admin (real Chromium)', () => {
       displayName: 'Animal Manager',
       version: '1.0.0',
       latestVersion: '1.2.0',
-      availableVersions: ['1.0.0', '1.1.0', '1.2.0'],
+      availableVersions: ['1.2.0', '1.1.0', '1.0.0'],
+      updateAvailable: '1.2.0',
+      updatePolicy: 'MANUAL',
+      updatePin: null,
+      updateBlocked: null,
+      previousVersion: null,
       state: 'ENABLED',
       enabled: true,
       installed: true,
@@ -377,6 +382,10 @@ describe('admin page at /admin (real Chromium)', () => {
     if (!enabled) throw new Error('expected at least one ENABLED (bundled) module to exercise row actions');
     const row = page.locator(`tr.module-row[data-module="${enabled.name}"]`);
     await row.getByRole('button', { name: `Disable ${enabled.displayName}` }).click();
+    // Disabling first shows its plan (what leaves the schema) and asks to confirm.
+    const disableForm = page.locator(`tr[data-module-detail="${enabled.name}"] form`);
+    await expect.poll(() => textOf(disableForm.locator('.change-plan')), WAIT).toContain('breaking');
+    await disableForm.getByRole('button', { name: 'Disable' }).click();
     await expect.poll(() => textOf(row.locator('.col-state .badge')), WAIT).toBe('Disabled');
     await row.getByRole('button', { name: `Enable ${enabled.displayName}` }).click();
     await expect.poll(() => textOf(row.locator('.col-state .badge')), WAIT).toBe('Enabled');

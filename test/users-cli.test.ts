@@ -95,5 +95,5 @@ describe('a64 users create | set-password | grant', () => {
         { actor: 'cli', action: 'user.password.set' },
       ]),
     );
-  });
+  }, 180_000); // six CLI processes and a server start, one after another: slow on a busy machine
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditLogRepository } from '../src/plugins/audit/index.js';
 import { errorCode } from './support/graphql-client.js';
 import { ADMIN_PASSWORD, startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
 import {
@@ -122,5 +123,7 @@ describe('bad input on users and permissions: a coded error, nothing half-writte
     expect(text).not.toContain('the secret Passw0rd');
     expect(text).not.toContain(clerk.password);
     expect(text).not.toContain(MEGABYTE.slice(0, 1000));
+    // The entries keep the hash chain intact.
+    expect(await createAuditLogRepository(platform.store).verify()).toMatchObject({ ok: true });
   });
 });

@@ -1,6 +1,8 @@
 import type { BenchSection } from '../report.js';
 import { coreThroughput } from './core-throughput.js';
+import { exposureLimits } from './exposure-limits.js';
 import { fieldUsageOverhead } from './field-usage.js';
+import { metricsOverhead } from './metrics-overhead.js';
 import { moduleRuntime } from './module-runtime.js';
 import { modulesThroughput } from './modules-throughput.js';
 import { registryAndInstall } from './registry-install.js';
@@ -15,5 +17,7 @@ export const sections: BenchSection[] = [
   modulesThroughput,
   registryAndInstall,
   serviceCall,
+  exposureLimits,
   fieldUsageOverhead,
+  metricsOverhead,
 ];

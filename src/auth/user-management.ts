@@ -33,13 +33,15 @@ export function createUserManagement(deps: { auth: AuthService; catalog: Permiss
   const declaredNames = () => [...new Set(catalog.declared().map((p) => p.name))];
 
   async function audited<T>(actor: AuthUser, action: string, details: Record<string, unknown>, act: () => Promise<T>): Promise<T> {
+    // Without undefined fields: MongoDB would store them as null and the entry's hash would no longer match.
+    const append = (outcome: string) =>
+      audit.append({ actor: actor.email, action, module: null, outcome, details: JSON.parse(JSON.stringify(details)) });
     try {
       const result = await act();
-      await audit.append({ actor: actor.email, action, module: null, outcome: 'SUCCEEDED', details });
+      await append('SUCCEEDED');
       return result;
     } catch (error) {
-      const code = isPlatformError(error) ? error.code : 'INTERNAL';
-      await audit.append({ actor: actor.email, action, module: null, outcome: `FAILED:${code}`, details });
+      await append(`FAILED:${isPlatformError(error) ? error.code : 'INTERNAL'}`);
       throw error;
     }
   }

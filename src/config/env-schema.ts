@@ -7,6 +7,21 @@ const booleanString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** A limit where 0 means "no limit" (for measuring, or an operator's conscious choice). */
+const limit = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+const exposure = z.enum(['auto', 'on', 'off'], { message: 'expected auto, on or off' });
+
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url({ protocol: /^https?$/, message: 'expected origins like https://app.example.com' })));
+
 const moduleList = z
   .string()
   .transform((value) =>
@@ -92,6 +107,16 @@ export const EnvSchema = z.object({
   SUBSCRIPTION_RECHECK_SECONDS: positiveInt(30),
   METRICS: metricsSetting.default('off'),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(30),
+  NODE_ENV: z.string().optional(),
+  MAX_QUERY_DEPTH: limit(12),
+  MAX_QUERY_ALIASES: limit(30),
+  MAX_QUERY_TOKENS: limit(3000),
+  MAX_QUERY_DIRECTIVES: limit(20),
+  MAX_QUERY_COST: limit(5000),
+  MAX_MUTATION_ALIASES: limit(5),
+  INTROSPECTION: exposure.default('auto'),
+  GRAPHIQL: exposure.default('auto'),
+  CORS_ORIGINS: originList.optional(),
   /**
    * Tests only (docs/operators/running.md): a module operation that finishes this step
    * stops there, as if hung, and says so in the log — so a test can kill the process at a known

@@ -32,6 +32,8 @@ export interface Config {
     maxBodyBytes: number;
     minPasswordLength: number;
   };
+  /** What `/graphql` accepts and shows (docs/operators/limits.md). */
+  graphql: GraphqlExposure;
   /** The HTTP edge: node:http's own limits, the Host allow-list, subscription caps. */
   http: {
     maxHeaderBytes: number;
@@ -55,6 +57,25 @@ export interface Config {
     /** The first block after the limit; each further failure doubles it (capped at the window). */
     blockSeconds: number;
   };
+}
+
+/** Operation limits (0 = no limit), introspection/GraphiQL exposure and allowed cross-origin callers. */
+export interface GraphqlExposure {
+  /** NODE_ENV=production: `auto` settings lean closed. */
+  production: boolean;
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    directives: number;
+    cost: number;
+    /** How many times one mutation field may appear in one request (`login` is always at most 1). */
+    mutationAliases: number;
+  };
+  introspection: 'auto' | 'on' | 'off';
+  graphiql: 'auto' | 'on' | 'off';
+  /** Origins allowed to call cross-origin; empty = same origin only. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -99,6 +120,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       moduleHookTimeoutMs: e.MODULE_HOOK_TIMEOUT_MS,
       maxBodyBytes: e.MAX_BODY_BYTES,
       minPasswordLength: 10,
+    },
+    graphql: {
+      production: e.NODE_ENV === 'production',
+      limits: {
+        depth: e.MAX_QUERY_DEPTH,
+        aliases: e.MAX_QUERY_ALIASES,
+        tokens: e.MAX_QUERY_TOKENS,
+        directives: e.MAX_QUERY_DIRECTIVES,
+        cost: e.MAX_QUERY_COST,
+        mutationAliases: e.MAX_MUTATION_ALIASES,
+      },
+      introspection: e.INTROSPECTION,
+      graphiql: e.GRAPHIQL,
+      corsOrigins: e.CORS_ORIGINS ?? [],
     },
     http: {
       maxHeaderBytes: e.MAX_HEADER_BYTES,

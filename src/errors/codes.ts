@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   MODULE_LOAD_FAILED: { status: 500, message: 'The module failed to load.' },
   OPERATION_IN_PROGRESS: { status: 409, message: 'Another operation on this module is running; try again when it finishes.' },
   REGISTRY_UNAVAILABLE: { status: 503, message: 'The module registry cannot be reached.' },
+  QUERY_TOO_COMPLEX: { status: 400, message: 'The query is over one of the operation limits.' },
   RATE_LIMITED: { status: 429, message: 'Too many attempts: wait and try again.' },
   // Not in the original contract: the last event of a subscription stream when the server stops.
   SHUTTING_DOWN: { status: 503, message: 'The server is shutting down; reconnect in a moment.' },

@@ -130,6 +130,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       auth,
       logger,
       graphqlEndpoint: GRAPHQL_ENDPOINT,
+      exposure: config.graphql,
       // Ready: started, not stopping, the store answers and a schema is live.
       isReady: async () => ready && (await isStoreAnswering(store)) && schemaHolder.current().schema !== undefined,
       plugins: [

@@ -33,6 +33,9 @@ function isUncodedRequestError(error: unknown): error is RequestError {
 export function createMaskError(logger: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
     const coded = codedOriginal(error);
+    // Thrown as is outside a resolver (parse, request checks): already public; returning the
+    // same object also keeps yoga from logging a refusal as an error.
+    if (coded && coded === error) return coded;
     if (coded) {
       const located = error instanceof GraphQLError ? error : undefined;
       return createGraphQLError(coded.message, {

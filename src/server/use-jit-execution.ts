@@ -2,6 +2,7 @@ import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { compileResultSerializer } from './compile-result-serializer.js';
+import { createCompiledQueryCache } from './compiled-query-cache.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
 
@@ -19,8 +20,6 @@ function withSerializer(result: CompiledResult, compiled: CompiledQuery): Compil
   return result;
 }
 
-type CompiledCache = WeakMap<DocumentNode, CompiledQuery | null>;
-
 export interface UseJitExecutionOptions {
   /**
    * Serialize error-free results with a serializer compiled per query (fast-json-stringify; knows
@@ -32,36 +31,27 @@ export interface UseJitExecutionOptions {
 }
 
 /**
- * Executes queries and mutations with graphql-jit. Compiled queries are cached per **schema
- * object** and per parsed document (yoga's parse cache hands back the same DocumentNode for the
- * same text), so after a swap the old schema's compiled queries — and the old module resolvers
- * they close over — are never run again; both caches empty themselves when the objects go away.
- * A document graphql-jit cannot compile falls back to graphql-js.
+ * Executes queries and mutations with graphql-jit, only for documents within the JIT budget
+ * (jit-budget.ts: graphql-jit's compile grows exponentially with nested fragment spreads and
+ * quadratically with aliases); the rest, and documents graphql-jit cannot compile, run on
+ * graphql-js. Compiled queries are cached per **schema object** and per parsed document (yoga's
+ * parse cache hands back the same DocumentNode for the same text), in a memory-bounded cache
+ * (compiled-query-cache.ts), so after a swap the old schema's compiled queries — and the old
+ * module resolvers they close over — are never run again.
  */
 export function useJitExecution(options: UseJitExecutionOptions = {}): Plugin {
-  const bySchema = new WeakMap<GraphQLSchema, CompiledCache>();
-
-  function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): CompiledQuery | null {
-    let cache = bySchema.get(schema);
-    if (!cache) {
-      cache = new WeakMap();
-      bySchema.set(schema, cache);
-    }
-    // One document may hold several operations; only cache the single-operation case by document.
-    const cacheable = document.definitions.filter((definition) => definition.kind === 'OperationDefinition').length === 1;
-    if (cacheable && cache.has(document)) return cache.get(document) ?? null;
+  const cache = createCompiledQueryCache((schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) => {
     const result = compileQuery(schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : null;
     // graphql-jit's own compiled serializer refuses custom scalars (DateTime, JSON); ours knows them.
     if (compiled)
       compiled.stringify = options.compiledSerializer ? compileResultSerializer(schema, document, operationName) : JSON.stringify;
-    if (cacheable) cache.set(document, compiled);
     return compiled;
-  }
+  });
 
   return {
     onExecute({ args, setExecuteFn }) {
-      const compiled = compiledFor(args.schema, args.document, args.operationName ?? undefined);
+      const compiled = cache.get(args.schema, args.document, args.operationName ?? undefined);
       if (!compiled) return;
       setExecuteFn((execution) => {
         const result = compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});

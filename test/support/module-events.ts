@@ -7,6 +7,8 @@ export interface ModuleEventPayload {
   step: string;
   status: string;
   message: string | null;
+  /** On FAILED: the error's code. */
+  code: string | null;
   bytes: number | null;
   totalBytes: number | null;
 }
@@ -25,7 +27,7 @@ export interface ModuleEventStream {
   close(): void;
 }
 
-const FIELDS = 'operationId module kind step status message bytes totalBytes';
+const FIELDS = 'operationId module kind step status message code bytes totalBytes';
 
 /**
  * `subscription { moduleEvents }` over SSE (POST /graphql, accept: text/event-stream), the way a

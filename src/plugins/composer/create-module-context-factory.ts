@@ -1,12 +1,21 @@
 import type { ModuleContext, ModuleHandle, ModuleUser } from '../../sdk/types.js';
 import { bindHandleToUser } from '../handle/bind-handle-to-user.js';
 import type { PermissionRegistry } from '../handle/permission-registry.js';
-import { frozenCopy } from './frozen-copy.js';
 
 /** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
 export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
 
 const NO_CONTEXT = {};
+
+/**
+ * The caller as a module may see it: only the `ModuleUser` fields (not grants, login times or
+ * anything the platform adds later), copied and frozen, so what a module changes — it throws in
+ * strict-mode code — never reaches the platform's own copy.
+ */
+function moduleUserView(user: ModuleUser | null | undefined): ModuleUser | null {
+  if (!user) return null;
+  return Object.freeze({ id: user.id, email: user.email, role: user.role, permissions: Object.freeze([...user.permissions]) as string[] });
+}
 
 /**
  * Builds, once per module per request, the frozen view a module's resolvers get: `module` (its
@@ -22,7 +31,7 @@ export function createModuleContextFactory(handle: ModuleHandle, permissions: Pe
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;
     let context = cache.get(key);
     if (!context) {
-      const user = frozenCopy(((key as { user?: ModuleUser | null }).user ?? null) as ModuleUser | null);
+      const user = moduleUserView((key as { user?: ModuleUser | null }).user);
       context = Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
       cache.set(key, context);
     }

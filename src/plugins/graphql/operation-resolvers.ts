@@ -7,6 +7,7 @@ import type { ModuleInstaller } from '../installer/index.js';
 import type { ModuleEventBus } from '../operations/module-event-bus.js';
 import type { OperationLock } from '../operations/operation-lock.js';
 import type { ModuleInfo, ModuleRuntime } from '../runtime/index.js';
+import { moduleFieldResolvers } from './module-field-resolvers.js';
 
 type Context = Pick<PlatformContext, 'user' | 'actor' | 'authError'>;
 
@@ -25,7 +26,7 @@ const MAX_AUDIT_PAGE = 200;
 /**
  * Every resolver of `schema/modules.graphql`: listing (with registry modules), enable/disable
  * (runtime, under the cross-instance module lock), install/upgrade/uninstall/license (installer),
- * the audit log and live progress. `deps` is read when a resolver runs, so the resolvers can be
+ * the audit log and live progress; `Module.installedBy` for ADMIN+ only. `deps` is read when a resolver runs, so the resolvers can be
  * handed to the runtime before the runtime itself exists.
  */
 export function createOperationResolvers(deps: () => OperationResolverDeps) {
@@ -67,6 +68,7 @@ export function createOperationResolvers(deps: () => OperationResolverDeps) {
   }
 
   return {
+    Module: moduleFieldResolvers,
     Query: {
       async modules(_parent: unknown, args: { refresh?: boolean | null }, context: Context) {
         // A forced fetch costs a registry round trip: only for those who manage modules.

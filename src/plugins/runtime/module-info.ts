@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { DiscoveredModule, ModuleSource } from '../discovery/index.js';
 import type { DependencyStatus } from '../graph/index.js';
 import type { InstalledModuleRecord } from '../state/index.js';
@@ -66,6 +67,8 @@ export interface ModuleInfoInput {
   license: LicenseStatusView | null | undefined;
 }
 
+const newestFirst = (a: string, b: string) => semver.rcompare(semver.valid(a) ?? '0.0.0', semver.valid(b) ?? '0.0.0');
+
 const upper = (type: RegistryModuleView['licenseType'] | undefined) => (type ? (type.toUpperCase() as LicenseTypeName) : null);
 
 function defaultLicense(required: boolean): LicenseStatusView {
@@ -114,7 +117,8 @@ export function toModuleInfo({ name, found, record, live, dependencies, versions
     author: manifest?.author ?? null,
     version: found?.version ?? record?.version ?? null,
     latestVersion: registry?.latestVersion ?? null,
-    availableVersions: [...new Set([...(registry?.availableVersions ?? []), ...versions])],
+    // Newest first (semver), registry and disk together: the admin page relies on the order.
+    availableVersions: [...new Set([...(registry?.availableVersions ?? []), ...versions])].sort(newestFirst),
     source: found?.source ?? record?.source ?? 'BUNDLED',
     state: live ? 'ENABLED' : loadError ? 'FAILED' : 'DISABLED',
     installed: true,

@@ -46,15 +46,18 @@ const PAGE_ADVICE = {
   DEPENDENCY_UNSATISFIED: 'Install and enable the modules listed under Dependencies first.',
   OPERATION_IN_PROGRESS: 'Wait until it finishes under “Live operations”, then try again.',
   REGISTRY_UNAVAILABLE: 'Check that the registry is reachable, then try again; the table keeps the last catalog.',
+  BREAKING_CHANGE: 'Once those clients are updated, tick “I accept the breaking changes” and upgrade again.',
+  PERMISSIONS_NOT_ACCEPTED: 'Review them, tick “Grant the new permissions and collections” and upgrade again.',
 };
 
 /** Sentences that speak GraphQL (argument and mutation names) have no place on the page. */
 const API_WORDS =
-  /\b(licenseKey|installModule|upgradeModule|enableModule|disableModule|uninstallModule|setModuleLicense|modules query|mutation)\b/;
+  /\b(licenseKey|installModule|upgradeModule|enableModule|disableModule|uninstallModule|setModuleLicense|acceptBreakingChanges|acceptPermissions|discardNewData|modules query|mutation)\b/;
 
 /** @param {string} message */
 function withoutApiSentences(message) {
-  const sentences = message.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [message];
+  // A dot inside a word (`1.2.0`, `Query.farms`) does not end a sentence.
+  const sentences = message.match(/(?:[^.!?]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|$)/g) ?? [message];
   return sentences
     .map((sentence) => {
       // "x needs a license key: pass licenseKey (…)" keeps the part before the API hint.

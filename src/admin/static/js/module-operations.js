@@ -1,8 +1,10 @@
+import { rollbackModule, setUpdatePolicy } from './change-operations.js';
 import { graphql } from './graphql-client.js';
 
 /** The module fields the table shows (the admin page's part of the `Module` contract). */
 const MODULE_FIELDS = `name displayName description version latestVersion availableVersions source state enabled installed
-  licenseRequired licenseType license { state licensee expiresAt } dependencies { name range satisfied } loadError`;
+  licenseRequired licenseType license { state licensee expiresAt } dependencies { name range satisfied } loadError
+  updateAvailable updatePolicy updatePin updateBlocked previousVersion`;
 
 /**
  * The modules table. `refresh: true` asks the server to fetch the registry's catalog now instead
@@ -30,11 +32,22 @@ export const moduleMutations = {
     graphql('mutation AdminInstallModule($input: InstallModuleInput!) { installModule(input: $input) { name state } }', {
       input: { name, version: given(options.version), licenseKey: given(options.licenseKey) },
     }),
-  /** @param {string} name @param {{ version?: string, licenseKey?: string }} options */
+  /**
+   * @param {string} name
+   * @param {{ version?: string, licenseKey?: string, acceptBreakingChanges?: boolean, acceptPermissions?: string[] }} options
+   */
   upgrade: (name, options) =>
     graphql(
-      'mutation AdminUpgradeModule($name: String!, $version: String, $licenseKey: String) { upgradeModule(name: $name, version: $version, licenseKey: $licenseKey) { name state version } }',
-      { name, version: given(options.version), licenseKey: given(options.licenseKey) },
+      `mutation AdminUpgradeModule($name: String!, $version: String, $licenseKey: String, $accept: Boolean, $permissions: [String!]) {
+        upgradeModule(name: $name, version: $version, licenseKey: $licenseKey, acceptBreakingChanges: $accept, acceptPermissions: $permissions) { name state version }
+      }`,
+      {
+        name,
+        version: given(options.version),
+        licenseKey: given(options.licenseKey),
+        accept: options.acceptBreakingChanges ? true : undefined,
+        permissions: options.acceptPermissions?.length ? options.acceptPermissions : undefined,
+      },
     ),
   /** @param {string} name */
   enable: (name) => graphql('mutation AdminEnableModule($name: String!) { enableModule(name: $name) { name state } }', { name }),
@@ -46,6 +59,8 @@ export const moduleMutations = {
       name,
       dropData: options.dropData,
     }),
+  setPolicy: setUpdatePolicy,
+  rollback: rollbackModule,
   /** @param {string} name @param {{ licenseKey: string }} options */
   setLicense: (name, options) =>
     graphql(

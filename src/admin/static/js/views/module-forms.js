@@ -1,5 +1,5 @@
-import { compareVersions } from '../compare-versions.js';
 import { h } from '../dom.js';
+import { renderChangePlan, upgradeConsent } from './change-plan-view.js';
 
 /**
  * The inline form under a module row for the actions that need input or confirmation.
@@ -14,8 +14,14 @@ export function renderModuleForm(module, row, handlers) {
       return installForm(module, row, handlers);
     case 'upgrade':
       return upgradeForm(module, row, handlers);
+    case 'disable':
+      return disableForm(module, row, handlers);
     case 'uninstall':
       return uninstallForm(module, row, handlers);
+    case 'policy':
+      return policyForm(module, row, handlers);
+    case 'rollback':
+      return rollbackForm(module, row, handlers);
     case 'license':
       return licenseForm(module, row, handlers);
     default:
@@ -27,9 +33,22 @@ export function renderModuleForm(module, row, handlers) {
 /** @typedef {import('./module-row.js').RowState} RowState */
 /** @typedef {import('./module-row.js').RowHandlers} RowHandlers */
 
-/** @param {ModuleInfo} module @param {(v: string) => boolean} keep @param {RowState} row */
-function versionSelect(module, keep, row) {
-  const versions = [...(module.availableVersions ?? [])].filter(keep).sort((a, b) => compareVersions(b, a));
+/**
+ * The server lists `availableVersions` newest first (semver), so the versions above the installed
+ * one are those before it.
+ * @param {ModuleInfo} module
+ */
+function newerVersions(module) {
+  const versions = module.availableVersions ?? [];
+  const index = module.version ? versions.indexOf(module.version) : -1;
+  return index === -1 ? versions.filter((v) => v !== module.version) : versions.slice(0, index);
+}
+
+/**
+ * @param {ModuleInfo} module @param {string[]} versions @param {RowState} row
+ * @param {(version: string) => void} [onPick] called when another version is chosen
+ */
+function versionSelect(module, versions, row, onPick) {
   const latest = module.latestVersion ? `Latest (${module.latestVersion})` : 'Latest';
   return h(
     'label',
@@ -37,7 +56,13 @@ function versionSelect(module, keep, row) {
     h('span', {}, 'Version'),
     h(
       'select',
-      { name: 'version' },
+      {
+        name: 'version',
+        // After the form's own change handler kept the draft, so the re-render shows the choice.
+        onChange: onPick
+          ? (/** @type {Event} */ event) => queueMicrotask(() => onPick(/** @type {HTMLSelectElement} */ (event.target).value))
+          : null,
+      },
       h('option', { value: '' }, latest),
       versions.map((v) => h('option', { value: v, selected: v === row.draft.version }, v)),
     ),
@@ -103,7 +128,15 @@ function cancelButton(handlers, busy) {
 }
 
 /** @type {Record<string, string>} */
-const BUSY_LABELS = { Install: 'Installing…', Upgrade: 'Upgrading…', Uninstall: 'Uninstalling…', 'Save license': 'Saving…' };
+const BUSY_LABELS = {
+  Install: 'Installing…',
+  Upgrade: 'Upgrading…',
+  Uninstall: 'Uninstalling…',
+  'Save license': 'Saving…',
+  Disable: 'Disabling…',
+  Save: 'Saving…',
+  'Roll back': 'Rolling back…',
+};
 
 /** @param {FormData} data @param {string} key */
 function text(data, key) {
@@ -115,7 +148,7 @@ function text(data, key) {
 function installForm(module, row, handlers) {
   return actionForm(
     `Install ${module.displayName}`,
-    [versionSelect(module, () => true, row), module.licenseRequired ? licenseField(true, row) : null],
+    [versionSelect(module, module.availableVersions ?? [], row), module.licenseRequired ? licenseField(true, row) : null],
     'Install',
     (data) => handlers.run('install', { version: text(data, 'version'), licenseKey: text(data, 'licenseKey') }),
     row,
@@ -130,15 +163,23 @@ function upgradeForm(module, row, handlers) {
     `Upgrade ${module.displayName} from ${current}`,
     // Always offered: a newer version may need a license the installed one did not (or a new key).
     [
-      versionSelect(module, (v) => compareVersions(v, current) > 0, row),
+      versionSelect(module, newerVersions(module), row, (version) => handlers.plan?.('UPGRADE', version)),
       licenseField(
         false,
         row,
         module.licenseRequired ? 'License key (optional: keeps the current one)' : 'License key (if the new version needs one)',
       ),
+      renderChangePlan(row.plan),
+      upgradeConsent(row.plan, row.draft),
     ],
     'Upgrade',
-    (data) => handlers.run('upgrade', { version: text(data, 'version'), licenseKey: text(data, 'licenseKey') }),
+    (data) =>
+      handlers.run('upgrade', {
+        version: text(data, 'version'),
+        licenseKey: text(data, 'licenseKey'),
+        acceptBreakingChanges: data.get('acceptBreakingChanges') === 'on',
+        acceptPermissions: text(data, 'acceptPermissions').split(',').filter(Boolean),
+      }),
     row,
     handlers,
   );
@@ -155,6 +196,7 @@ function uninstallForm(module, row, handlers) {
         h('input', { type: 'checkbox', name: 'dropData', checked: row.draft.dropData === 'on' }),
         h('span', {}, 'Also delete its data. This cannot be undone.'),
       ),
+      renderChangePlan(row.plan),
     ],
     'Uninstall',
     (data) => handlers.run('uninstall', { dropData: data.get('dropData') === 'on' }),
@@ -173,5 +215,75 @@ function licenseForm(module, row, handlers) {
     (data) => handlers.run('setLicense', { licenseKey: text(data, 'licenseKey') }),
     row,
     handlers,
+  );
+}
+
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function disableForm(module, row, handlers) {
+  return actionForm(
+    `Disable ${module.displayName}? Its fields leave the schema at once; its data stays.`,
+    [renderChangePlan(row.plan)],
+    'Disable',
+    () => handlers.run('disable'),
+    row,
+    handlers,
+    'btn-danger',
+  );
+}
+
+const POLICIES = [
+  ['MANUAL', 'Manual: never on its own'],
+  ['PATCH', 'Patch releases (x.y.*)'],
+  ['MINOR', 'Minor releases (x.*.*)'],
+];
+
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function policyForm(module, row, handlers) {
+  const policy = row.draft.policy ?? module.updatePolicy;
+  return actionForm(
+    `Automatic updates of ${module.displayName}`,
+    [
+      h(
+        'label',
+        { className: 'field field-inline' },
+        h('span', {}, 'Apply'),
+        h(
+          'select',
+          { name: 'policy' },
+          POLICIES.map(([value, label]) => h('option', { value, selected: value === policy }, label)),
+        ),
+      ),
+      h(
+        'label',
+        { className: 'field field-inline' },
+        h('span', {}, 'Pin (semver range, optional)'),
+        h('input', { name: 'pin', placeholder: 'e.g. <2.0.0', value: row.draft.pin ?? module.updatePin ?? '' }),
+      ),
+      h('p', { className: 'muted small' }, 'Only releases whose plan is clean are applied: no breaking change in use, no new permission.'),
+    ],
+    'Save',
+    (data) => handlers.run('setPolicy', { policy: text(data, 'policy'), pin: text(data, 'pin') }),
+    row,
+    handlers,
+  );
+}
+
+/** @param {ModuleInfo} module @param {RowState} row @param {RowHandlers} handlers */
+function rollbackForm(module, row, handlers) {
+  return actionForm(
+    `Roll ${module.displayName} back from ${module.version} to ${module.previousVersion}? Its data returns to how it was before the upgrade.`,
+    [
+      h(
+        'label',
+        { className: 'check' },
+        h('input', { type: 'checkbox', name: 'discardNewData', checked: row.draft.discardNewData === 'on' }),
+        h('span', {}, 'Also if data was written since the upgrade (those writes are lost).'),
+      ),
+    ],
+    'Roll back',
+    (data) => handlers.run('rollback', { discardNewData: data.get('discardNewData') === 'on' }),
+    row,
+    handlers,
+    'btn-danger',
   );
 }

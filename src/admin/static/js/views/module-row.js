@@ -1,4 +1,3 @@
-import { isUpdateAvailable } from '../compare-versions.js';
 import { formatDate, h } from '../dom.js';
 
 /**
@@ -18,13 +17,21 @@ import { formatDate, h } from '../dom.js';
  * @property {{ state: string, licensee: string|null, expiresAt: string|null }|null} license
  * @property {Array<{ name: string, range: string, satisfied: boolean }>} dependencies
  * @property {string|null} loadError
+ * @property {string|null} updateAvailable newest newer registry version (server-side semver, inside the pin)
+ * @property {'MANUAL'|'PATCH'|'MINOR'} updatePolicy
+ * @property {string|null} updatePin
+ * @property {string|null} updateBlocked why the last allowed automatic update was not applied
+ * @property {string|null} previousVersion kept for rollback
  *
- * @typedef {'install'|'upgrade'|'uninstall'|'license'} FormKind
- * @typedef {'install'|'upgrade'|'enable'|'disable'|'uninstall'|'setLicense'} ActionKind
+ * @typedef {'install'|'upgrade'|'disable'|'uninstall'|'license'|'policy'|'rollback'} FormKind
+ * @typedef {'install'|'upgrade'|'enable'|'disable'|'uninstall'|'setLicense'|'setPolicy'|'rollback'} ActionKind
  * @typedef {{ refused: boolean, label: string, text: string, code: string }} RowError see error-advice.js
- * @typedef {{ form: FormKind|null, busy: boolean, error: RowError|null, notice: string, draft: Record<string, string> }} RowState
+ * @typedef {{ form: FormKind|null, busy: boolean, error: RowError|null, notice: string, draft: Record<string, string>,
+ *   plan?: import('./change-plan-view.js').PlanState }} RowState
  *   `draft`: what was typed into the open form, so a re-render (busy, refusal) keeps it.
- * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void, canManage?: boolean }} RowHandlers
+ * @typedef {{ openForm: (kind: FormKind|null) => void, run: (action: ActionKind, options?: Record<string, unknown>) => void, canManage?: boolean,
+ *   plan?: (action: 'UPGRADE'|'DISABLE'|'UNINSTALL', version?: string) => void }} RowHandlers
+ *   `plan` (re)loads the change plan shown in the open form.
  */
 
 const STATE_LABELS = { ENABLED: 'Enabled', DISABLED: 'Disabled', FAILED: 'Failed', AVAILABLE: 'Available' };
@@ -51,6 +58,9 @@ export function renderModuleRows(module, row, handlers, renderForm) {
   const form = row.form ? renderForm(module, row, handlers) : null;
   const details = [
     module.loadError ? h('p', { className: 'row-load-error' }, h('strong', {}, 'Load error: '), module.loadError) : null,
+    module.updateBlocked
+      ? h('p', { className: 'row-update-blocked' }, h('strong', {}, 'Automatic update blocked: '), module.updateBlocked)
+      : null,
     form,
     row.error ? rowError(row.error) : null,
     row.notice ? h('p', { className: 'row-notice', role: 'status' }, row.notice) : null,
@@ -94,14 +104,18 @@ function versionCell(module) {
   const current = module.version ?? module.latestVersion;
   const parts = [h('span', { className: 'version' }, current ?? '—')];
   if (!module.version && module.latestVersion) parts.push(h('span', { className: 'muted small' }, ' latest'));
-  if (isUpdateAvailable(module.version, module.latestVersion)) {
+  if (module.updateAvailable) {
     parts.push(
       h(
         'span',
-        { className: 'badge badge-update', title: `Version ${module.latestVersion} is available` },
-        `update available: ${module.latestVersion}`,
+        { className: 'badge badge-update', title: `Version ${module.updateAvailable} is available` },
+        `update available: ${module.updateAvailable}`,
       ),
     );
+  }
+  if (module.installed && module.updatePolicy && module.updatePolicy !== 'MANUAL') {
+    const pin = module.updatePin ? `, pinned ${module.updatePin}` : '';
+    parts.push(h('div', { className: 'muted small update-policy' }, `auto-updates: ${module.updatePolicy.toLowerCase()}${pin}`));
   }
   return parts;
 }
@@ -176,9 +190,12 @@ function actionButtons(module, row, handlers) {
     buttons.push(button('Install', () => handlers.openForm('install'), 'btn-primary'));
   } else {
     if (module.state === 'FAILED') buttons.push(button('Retry', () => handlers.run('enable')));
-    if (module.enabled) buttons.push(button('Disable', () => handlers.run('disable')));
+    // Disable, Upgrade and Uninstall first show what they would break (the change plan).
+    if (module.enabled) buttons.push(button('Disable', () => handlers.openForm('disable')));
     else if (module.state !== 'FAILED') buttons.push(button('Enable', () => handlers.run('enable'), 'btn-primary'));
-    if (isUpdateAvailable(module.version, module.latestVersion)) buttons.push(button('Upgrade', () => handlers.openForm('upgrade')));
+    if (module.updateAvailable) buttons.push(button('Upgrade', () => handlers.openForm('upgrade')));
+    if (module.previousVersion) buttons.push(button('Roll back', () => handlers.openForm('rollback')));
+    buttons.push(button('Updates', () => handlers.openForm('policy')));
     if (needsLicense(module)) buttons.push(button('Set license', () => handlers.openForm('license')));
     if (module.source !== 'BUNDLED') buttons.push(button('Uninstall', () => handlers.openForm('uninstall'), 'btn-danger-ghost'));
   }

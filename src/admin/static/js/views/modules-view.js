@@ -1,3 +1,4 @@
+import { fetchChangePlan } from '../change-operations.js';
 import { byId, h, replaceChildren, showMessage } from '../dom.js';
 import { describeRefusal } from '../error-advice.js';
 import { describeErrors } from '../graphql-client.js';
@@ -17,7 +18,12 @@ const DONE_NOTICES = {
   disable: 'Disabled.',
   uninstall: 'Uninstalled.',
   setLicense: 'License saved.',
+  setPolicy: 'Update policy saved.',
+  rollback: 'Rolled back.',
 };
+
+/** Forms that show the change plan of their action first. */
+const PLANNED = { upgrade: 'UPGRADE', disable: 'DISABLE', uninstall: 'UNINSTALL' };
 
 /**
  * The modules panel: the table with per-row actions, and the "install by name" form.
@@ -58,10 +64,13 @@ export function createModulesView({ onChanged, canManage = () => true }) {
           rowState(module.name),
           {
             openForm: (kind) => {
-              Object.assign(rowState(module.name), { form: kind, error: null, notice: '', draft: {} });
+              Object.assign(rowState(module.name), { form: kind, error: null, notice: '', draft: {}, plan: undefined });
               render();
+              const action = kind ? PLANNED[/** @type {keyof typeof PLANNED} */ (kind)] : undefined;
+              if (action) void loadPlan(module.name, /** @type {'UPGRADE'|'DISABLE'|'UNINSTALL'} */ (action));
               if (!kind) flushPendingRefresh();
             },
+            plan: (action, version) => void loadPlan(module.name, action, version),
             run: (action, options) => void runAction(module.name, action, options ?? {}),
             canManage: canManage(),
           },
@@ -100,6 +109,24 @@ export function createModulesView({ onChanged, canManage = () => true }) {
     render();
   }
 
+  /**
+   * Loads the plan of the open form's action into its row; an answer for a form since closed or
+   * for another version is dropped.
+   * @param {string} name @param {'UPGRADE'|'DISABLE'|'UNINSTALL'} action @param {string} [version]
+   */
+  async function loadPlan(name, action, version = '') {
+    const row = rowState(name);
+    const form = row.form;
+    row.plan = { status: 'loading' };
+    render();
+    const result = await fetchChangePlan(name, action, version);
+    if (row.form !== form || (action === 'UPGRADE' && (row.draft.version ?? '') !== version)) return;
+    row.plan = result.data?.moduleChangePlan
+      ? { status: 'ready', plan: result.data.moduleChangePlan }
+      : { status: 'error', message: describeErrors(result.errors) || 'no answer' };
+    render();
+  }
+
   function flushPendingRefresh() {
     if (refreshPending) void refresh({ unlessEditing: true });
   }
@@ -120,7 +147,7 @@ export function createModulesView({ onChanged, canManage = () => true }) {
       render();
       return;
     }
-    Object.assign(row, { form: null, notice: DONE_NOTICES[action], draft: {} });
+    Object.assign(row, { form: null, notice: DONE_NOTICES[action], draft: {}, plan: undefined });
     // Notices are momentary; the table itself shows the new state.
     setTimeout(() => {
       if (row.notice === DONE_NOTICES[action]) {
