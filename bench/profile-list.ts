@@ -3,10 +3,10 @@ import { Session } from 'node:inspector/promises';
 import { printSchema } from 'graphql';
 import { startTestPlatform } from '../test/support/start-test-platform.js';
 import { runLoad } from './load.js';
-import { FIRST_PARTY, firstPartyBundledDir } from './support/first-party-bundled-dir.js';
+import { firstPartyBundledDir } from './support/first-party-bundled-dir.js';
 import { mainThreadCpuMs } from './support/main-thread-cpu.js';
 import { schemaAnsweringFromMemory, startBareYoga } from './support/peer-servers.js';
-import { FARM_QUERIES, seedFarms } from './support/seed-farms.js';
+import { FARM_QUERIES, LIST_BENCH_ENV, seedFarms } from './support/seed-farms.js';
 
 // `node --import tsx bench/profile-list.ts [flat|nested] [seconds] [profile.cpuprofile]`: the A64
 // side of the list-heavy section alone: req/s, main-thread CPU per request and, when a file is
@@ -17,7 +17,7 @@ const bare = process.env.BARE === '1';
 const seconds = Number(process.argv[3] ?? 5);
 const profileFile = process.argv[4];
 const bundledDir = await firstPartyBundledDir();
-const platform = await startTestPlatform({ ENABLED_MODULES: FIRST_PARTY.join(',') }, { bundledDir });
+const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
 try {
   const token = await platform.adminToken();
   await seedFarms(platform, token);
@@ -46,6 +46,7 @@ try {
     session.disconnect();
   }
   const cpuMsPerRequest = (mainThreadCpuMs() - cpu) / result.requests;
+  if (result.firstFailure) console.log(result.firstFailure);
   console.log(which, { perSecond: Math.round(result.perSecond), failures: result.failures, cpuMsPerRequest: cpuMsPerRequest.toFixed(3) });
 } finally {
   await platform.stop();

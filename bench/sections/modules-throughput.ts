@@ -3,9 +3,9 @@ import { printSchema } from 'graphql';
 import { startTestPlatform, type TestPlatform } from '../../test/support/start-test-platform.js';
 import { compareServers, type LoadSide, roundRatios, type SideFigures, spreadNote } from '../load.js';
 import type { BenchRow, BenchSection } from '../report.js';
-import { FIRST_PARTY, firstPartyBundledDir } from '../support/first-party-bundled-dir.js';
+import { firstPartyBundledDir } from '../support/first-party-bundled-dir.js';
 import { type PeerServer, schemaAnsweringFromMemory, startBareYoga, startMercurius, startRawCeiling } from '../support/peer-servers.js';
-import { BLOCKS_PER_FARM, FARM_QUERIES, FARMS, seedFarms } from '../support/seed-farms.js';
+import { BLOCKS_PER_FARM, FARM_QUERIES, FARMS, LIST_BENCH_ENV, seedFarms } from '../support/seed-farms.js';
 
 const ROUNDS = 3;
 const SECONDS = 3;
@@ -57,7 +57,7 @@ export const modulesThroughput: BenchSection = {
   title: `List-heavy queries, 3 modules enabled, next to peers serving the same SDL and answer (${FARMS} farms × ${BLOCKS_PER_FARM} blocks; 32 clients on a worker thread; median of ${ROUNDS} alternating ${SECONDS} s rounds)`,
   async run() {
     const bundledDir = await firstPartyBundledDir();
-    const platform = await startTestPlatform({ ENABLED_MODULES: FIRST_PARTY.join(',') }, { bundledDir });
+    const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
     const peers: PeerServer[] = [];
     try {
       const token = await platform.adminToken();

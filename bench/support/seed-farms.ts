@@ -13,6 +13,13 @@ export const FARM_QUERIES = {
   blocks { id farmId name state areaHectares cycle allowedNextStates createdAt } } } }`,
 } as const;
 
+/**
+ * The platform settings of the list benches: the three first-party modules, and a query-cost
+ * limit above the nested query's estimate (~6,400 against the default 5,000), which measures
+ * serving the page, not refusing it.
+ */
+export const LIST_BENCH_ENV = { ENABLED_MODULES: 'farm_manager,animal_manager,inventory', MAX_QUERY_COST: '100000' };
+
 /** Creates FARMS farms of BLOCKS_PER_FARM blocks each through GraphQL. */
 export async function seedFarms(platform: Pick<TestPlatform, 'gql'>, token: string): Promise<void> {
   for (let i = 0; i < FARMS; i++) {
