@@ -16,6 +16,7 @@ import { createLicenseCipher } from '../plugins/licenses/index.js';
 import { createModuleEventBus, type ModuleEventBus } from '../plugins/operations/module-event-bus.js';
 import { createOperationJournal } from '../plugins/operations/operation-journal.js';
 import { createOperationLock } from '../plugins/operations/operation-lock.js';
+import { createOperationsInFlight } from '../plugins/operations/operations-in-flight.js';
 import { createModuleRuntime, type ModuleRuntime } from '../plugins/runtime/index.js';
 import type { ChangeResolverDeps } from '../server/resolvers/change-resolvers.js';
 import type { DocumentStore } from '../store/types.js';
@@ -52,6 +53,8 @@ export interface ModuleServices {
    * licenses (at once and hourly). Returns the holder of the live schema.
    */
   start(coreResolvers: object, installer: ModuleInstaller): Promise<SchemaHolder>;
+  /** Waits (at most `timeoutMs`) for the module operations running in this process; false on timeout. */
+  operationsSettled(timeoutMs: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
     describeLicense: (module) => licenseStatuses.describe(module),
   });
   const journal = createOperationJournal(store);
+  const inFlight = createOperationsInFlight();
   const audit = createAuditLogRepository(store);
   const events = createModuleEventBus();
   // Development only: the demo registry's key also signs demo licenses (see README).
@@ -112,6 +116,7 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
         platformVersion: PLATFORM_VERSION,
         stagingRoot,
         pauseAtStep: config.testPauseAtStep,
+        inFlight,
         installedDir,
         saveLicense: (name, sealed) => runtime.saveLicense(name, sealed),
         storedLicense: async (name) => runtime.storedLicense(name),
@@ -133,6 +138,7 @@ export async function createModuleServices(options: ModuleServicesOptions): Prom
       licenseTimer.unref();
       return schemaHolder;
     },
+    operationsSettled: (timeoutMs) => inFlight.settled(timeoutMs),
     async stop() {
       clearInterval(licenseTimer);
       await safeChanges.stop();

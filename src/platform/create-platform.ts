@@ -161,6 +161,13 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       limits: { maxBodyBytes: config.limits.maxBodyBytes, ...http },
     });
     const url = await listen(server, config.port, config.host);
+    // Runs after the server stopped taking requests: operations nobody's request waits for (the
+    // license check, the update scheduler) finish too before the modules and the store close.
+    stoppers.unshift(async () => {
+      if (!(await moduleServices.operationsSettled(config.shutdownTimeoutMs))) {
+        logger.warn('shutdown: a module operation was still running after SHUTDOWN_TIMEOUT_SECONDS');
+      }
+    });
     stoppers.unshift(() => close(server, config.shutdownTimeoutMs));
     await registry.attachDevRegistry(url);
     // Only now, with the server listening: a start that fails earlier creates no admin whose

@@ -11,6 +11,7 @@ import { createLicenseCipher } from '../licenses/index.js';
 import { createModuleEventBus } from '../operations/module-event-bus.js';
 import { createOperationJournal } from '../operations/operation-journal.js';
 import { createOperationLock } from '../operations/operation-lock.js';
+import { createOperationsInFlight } from '../operations/operations-in-flight.js';
 import type { ModuleEvent } from '../operations/types.js';
 import type { ModuleInfo, ModuleRuntime } from '../runtime/index.js';
 import { createModuleInstaller } from './create-module-installer.js';
@@ -71,6 +72,7 @@ function installerDeps(store: DocumentStore, dir: string, runtime: ModuleRuntime
     installedDir: path.join(dir, 'modules'),
     saveLicense: async () => {},
     storedLicense: async () => null,
+    inFlight: createOperationsInFlight(),
   } satisfies InstallerDeps;
 }
 
@@ -101,8 +103,13 @@ describe('license-driven disable: an operation in the one frame', () => {
     expect(waiting.message).toMatch(/Waiting for the running operation.*upgrade/);
     expect(disabled).toEqual([]);
 
+    // A graceful stop would wait for it: it runs outside any request, but in the frame.
+    expect(deps.inFlight.count()).toBe(1);
+    expect(await deps.inFlight.settled(1)).toBe(false);
+
     await upgrade.release();
     await enforcing;
+    expect(await deps.inFlight.settled(60_000)).toBe(true);
     await watcher.until((event) => event.kind === 'DISABLE' && event.step === 'DONE');
     watcher.close();
     expect(disabled).toEqual(['paid']);

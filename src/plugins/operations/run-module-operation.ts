@@ -7,6 +7,7 @@ import type { AuditLogRepository } from '../audit/index.js';
 import type { ModuleEventBus } from './module-event-bus.js';
 import type { OperationJournal } from './operation-journal.js';
 import type { LockLease, OperationLock } from './operation-lock.js';
+import type { OperationsInFlight } from './operations-in-flight.js';
 import type { OperationKind, OperationStep } from './types.js';
 
 /** What the frame works with; one set per platform, shared by every operation. */
@@ -20,6 +21,8 @@ export interface OperationFrameDeps {
   stagingRoot: string;
   /** TEST_PAUSE_AT_STEP (tests only): the operation stops for good once it has done this step. */
   pauseAtStep?: string | undefined;
+  /** Where running operations are counted, so a graceful stop waits for them. */
+  inFlight?: OperationsInFlight;
 }
 
 export interface OperationContext {
@@ -66,7 +69,16 @@ async function pausePoint(deps: OperationFrameDeps, module: string, done: Operat
  * the audit entry (success, no-op or failure, with duration) and the removal of the staging
  * directory in `finally`. See docs/architecture.md, "Module operations".
  */
-export async function runModuleOperation<T>(
+export function runModuleOperation<T>(
+  deps: OperationFrameDeps,
+  request: OperationRequest,
+  body: (operation: OperationContext) => Promise<OperationOutcome<T>>,
+): Promise<T> {
+  const running = runFramed(deps, request, body);
+  return deps.inFlight ? deps.inFlight.track(running) : running;
+}
+
+async function runFramed<T>(
   deps: OperationFrameDeps,
   request: OperationRequest,
   body: (operation: OperationContext) => Promise<OperationOutcome<T>>,
