@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse, specifiedRules, type ValidationRule, validate } from 'graphql';
 import { loadConfig } from '../../src/config/index.js';
-import { createLogger } from '../../src/logging/index.js';
-import { createPlatform, type StartedPlatform } from '../../src/platform/create-platform.js';
+import type { StartedPlatform } from '../../src/platform/create-platform.js';
 import { readCoreTypeDefs } from '../../src/server/core-type-defs.js';
 import { limitValidationRules } from '../../src/server/use-operation-limits.js';
 import { compareLoad, spreadNote } from '../load.js';
 import type { BenchRow, BenchSection } from '../report.js';
+import { startBenchPlatform } from '../support/start-bench-platform.js';
 
 // The 64 KB default body limit would refuse the floods at the HTTP edge; raised so the GraphQL
 // layer is what is measured.
@@ -28,17 +25,7 @@ const aliasFlood = (salt: number) => `{ ${Array.from({ length: 20_000 }, (_, i) 
 const FRAGMENT_BOMB = `{ platform { ...F0 } } ${Array.from({ length: 24 }, (_, i) => `fragment F${i} on PlatformInfo { ...F${i + 1} ...F${i + 1} version }`).join(' ')} fragment F24 on PlatformInfo { version }`;
 const NESTED = `{ platform { ${'... on PlatformInfo { '.repeat(3000)} version ${'} '.repeat(3000)} } }`;
 
-async function start(env: Record<string, string>) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'a64-bench-'));
-  const platform = createPlatform(
-    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ADMIN_PASSWORD: 'bench-password-1', ...env }),
-    {
-      logger: createLogger({ level: 'silent' }),
-    },
-  );
-  const started = await platform.start();
-  return { started, stop: async () => (await platform.stop(), await rm(dataDir, { recursive: true, force: true })) };
-}
+const start = (env: Record<string, string>) => startBenchPlatform(env);
 
 async function timed(started: StartedPlatform, query: string): Promise<{ ms: number; outcome: string }> {
   const begin = performance.now();

@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { parse } from 'graphql';
-import { loadConfig } from '../../src/config/index.js';
-import { createLogger } from '../../src/logging/index.js';
-import { createPlatform, type Platform, type StartedPlatform } from '../../src/platform/create-platform.js';
 import {
   collectCoordinates,
   createFieldUsageRecorder,
@@ -15,60 +10,37 @@ import { postGraphQL } from '../../src/sdk/testkit/post-graphql.js';
 import { compareLoad, spreadNote } from '../load.js';
 import type { BenchRow, BenchSection } from '../report.js';
 import { FIRST_PARTY, firstPartyBundledDir } from '../support/first-party-bundled-dir.js';
+import { type BenchPlatform, startBenchPlatform } from '../support/start-bench-platform.js';
 
-const PASSWORD = 'bench-password-1';
 const CORE_QUERY = '{ platform { version } }';
 const LIST_QUERY = `{ farms(first: 100) { totalCount items { id name areaHectares location { latitude longitude }
   blocks { id name state areaHectares } } } }`;
 
-interface Side {
-  platform: Platform;
-  started: StartedPlatform;
-  token: string;
-  dataDir: string;
-}
-
-async function startSide(bundledDir: string, fieldUsage: boolean): Promise<Side> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'a64-bench-usage-'));
-  const config = loadConfig({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    ADMIN_EMAIL: 'bench@example.test',
-    ADMIN_PASSWORD: PASSWORD,
-    ENABLED_MODULES: FIRST_PARTY.join(','),
-  });
-  const platform = createPlatform(config, { logger: createLogger({ level: 'silent' }), bundledDir, fieldUsage });
-  const started = await platform.start();
-  const login = await postGraphQL<{ login: { token: string } }>(
-    started.graphqlUrl,
-    'mutation($p: String!) { login(email: "bench@example.test", password: $p) { token } }',
-    { p: PASSWORD },
-  );
-  const token = login.data!.login.token;
+async function startSide(bundledDir: string, fieldUsage: boolean): Promise<BenchPlatform> {
+  const side = await startBenchPlatform({ ENABLED_MODULES: FIRST_PARTY.join(',') }, { bundledDir, fieldUsage });
   for (let i = 0; i < 50; i++) {
     const farm = await postGraphQL<{ createFarm: { id: string } }>(
-      started.graphqlUrl,
+      side.started.graphqlUrl,
       'mutation($input: CreateFarmInput!) { createFarm(input: $input) { id } }',
       { input: { name: `Farm ${i}`, areaHectares: 10 + i, manager: `M${i}`, location: { latitude: 50, longitude: 8 } } },
-      token,
+      side.token,
     );
     if (!farm.data) throw new Error(`seeding failed: ${JSON.stringify(farm.errors)}`);
     await postGraphQL(
-      started.graphqlUrl,
+      side.started.graphqlUrl,
       'mutation($input: CreateFarmBlockInput!) { createFarmBlock(input: $input) { id } }',
       { input: { farmId: farm.data.createFarm.id, name: 'Block', areaHectares: 1 } },
-      token,
+      side.token,
     );
   }
-  return { platform, started, token, dataDir };
+  return side;
 }
 
 /**
  * The plugin's own work per request, in process (no HTTP noise): the cached coordinates of the
  * list query plus one in-memory count each — next to the first, uncached computation.
  */
-function perRequestCost(side: Side): BenchRow[] {
+function perRequestCost(side: BenchPlatform): BenchRow[] {
   const schema = side.started.modules.schema();
   const document = parse(LIST_QUERY);
   const recorder = createFieldUsageRecorder({
@@ -93,9 +65,9 @@ function perRequestCost(side: Side): BenchRow[] {
   ];
 }
 
-async function compare(label: string, query: string, without: Side, withUsage: Side): Promise<BenchRow[]> {
+async function compare(label: string, query: string, without: BenchPlatform, withUsage: BenchPlatform): Promise<BenchRow[]> {
   const body = JSON.stringify({ query });
-  const side = (s: Side) => ({ url: s.started.graphqlUrl, body, headers: { authorization: `Bearer ${s.token}` } });
+  const side = (s: BenchPlatform) => ({ url: s.started.graphqlUrl, body, headers: { authorization: `Bearer ${s.token}` } });
   const result = await compareLoad(side(without), side(withUsage));
   if (result.failures) throw new Error(`${result.failures} failed requests, first: ${result.firstFailure}`);
   return [
@@ -110,10 +82,10 @@ export const fieldUsageOverhead: BenchSection = {
     'Field-usage recording overhead: the same platform with and without it (3 modules, 50 farms; 32 clients; median of 5 alternating 2 s rounds)',
   async run() {
     const bundledDir = await firstPartyBundledDir();
-    const sides: Side[] = [];
+    const sides: BenchPlatform[] = [];
     try {
       sides.push(await startSide(bundledDir, false), await startSide(bundledDir, true));
-      const [without, withUsage] = sides as [Side, Side];
+      const [without, withUsage] = sides as [BenchPlatform, BenchPlatform];
       return [
         ...perRequestCost(withUsage),
         ...(await compare('core', CORE_QUERY, without, withUsage)),
@@ -121,8 +93,7 @@ export const fieldUsageOverhead: BenchSection = {
       ];
     } finally {
       for (const side of sides) {
-        await side.platform.stop();
-        await rm(side.dataDir, { recursive: true, force: true });
+        await side.stop();
       }
       await rm(bundledDir, { recursive: true, force: true });
     }
