@@ -17,9 +17,12 @@ import { FARM_QUERIES, LIST_BENCH_ENV, seedFarms } from './support/seed-farms.js
 // the platform's own cost of one list request without any HTTP layer — envelop's parse
 // (cached), validate (cached), context (token check + user load), execute (jit, module
 // resolvers, store) and JSON.stringify — sequentially, in process. Prints CPU µs per request.
+// With a file named: a CPU profile of the timed requests (100 µs samples).
 const which = (process.argv[2] ?? 'flat') as keyof typeof FARM_QUERIES;
 const iterations = Number(process.argv[3] ?? 5000);
 const profileFile = process.argv[4];
+// ALLOCATIONS=1: the file is a sampling heap profile (what the requests allocate) instead.
+const allocations = process.env.ALLOCATIONS === '1';
 const bundledDir = await firstPartyBundledDir();
 const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
 try {
@@ -76,9 +79,18 @@ try {
   const session = new Session();
   if (profileFile) {
     session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.setSamplingInterval', { interval: 100 });
-    await session.post('Profiler.start');
+    if (allocations) {
+      await session.post('HeapProfiler.enable');
+      await session.post('HeapProfiler.startSampling', {
+        samplingInterval: 512,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    } else {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 100 });
+      await session.post('Profiler.start');
+    }
   }
   const cpu = process.cpuUsage();
   const mainCpu = mainThreadCpuMs();
@@ -88,7 +100,7 @@ try {
   const mainUs = ((mainThreadCpuMs() - mainCpu) * 1000) / iterations;
   const wall = performance.now() - start;
   if (profileFile) {
-    const { profile } = await session.post('Profiler.stop');
+    const { profile } = allocations ? await session.post('HeapProfiler.stopSampling') : await session.post('Profiler.stop');
     await writeFile(profileFile, JSON.stringify(profile));
     session.disconnect();
   }
