@@ -45,7 +45,8 @@ try {
     auth,
     logger: createLogger({ level: 'silent' }),
     exposure: platform.config.graphql,
-    plugins: [useGraphqlMetrics(createPlatformMetrics()), useFieldUsage(recorder)],
+    // As the platform is configured (the list benches leave METRICS off).
+    plugins: [...(platform.config.metrics === 'off' ? [] : [useGraphqlMetrics(createPlatformMetrics())]), useFieldUsage(recorder)],
   });
   const query = FARM_QUERIES[which];
   const authorization = `Bearer ${token}`;

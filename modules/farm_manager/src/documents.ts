@@ -122,21 +122,37 @@ export function collections(handle: Pick<ModuleHandle, 'store'>) {
 }
 export type Collections = ReturnType<typeof collections>;
 
+const BLOCKS_IN_ORDER = { sort: { createdAt: 1, _id: 1 } } as const;
+const NOT_DELETED = { filter: { deletedAt: null } } as const;
+const HARVESTS_IN_ORDER = { sort: { harvestedAt: 1 } } as const;
+const ARCHIVES_IN_ORDER = { sort: { cycle: 1 } } as const;
+
+function createLoaders(handle: Pick<ModuleHandle, 'loader'>) {
+  return {
+    blocksOfFarm: (state?: BlockState | null) =>
+      handle.loader<BlockDoc>('blocks', 'farmId', state ? { ...BLOCKS_IN_ORDER, filter: { state } } : BLOCKS_IN_ORDER),
+    farmById: (options: { includeDeleted: boolean }) => handle.loader<FarmDoc>('farms', '_id', options.includeDeleted ? {} : NOT_DELETED),
+    blockById: () => handle.loader<BlockDoc>('blocks', '_id'),
+    plantById: () => handle.loader<PlantDoc>('plant_data_enhanced', '_id'),
+    harvestsOfFarm: () => handle.loader<HarvestDoc>('block_harvests', 'farmId'),
+    harvestsOfBlock: () => handle.loader<HarvestDoc>('block_harvests', 'blockId', HARVESTS_IN_ORDER),
+    archivesOfBlock: () => handle.loader<ArchiveDoc>('block_archives', 'blockId', ARCHIVES_IN_ORDER),
+  };
+}
+
+// One set per handle (a request's handle, or the module's own): list fields ask once per row.
+const loadersByHandle = new WeakMap<object, ReturnType<typeof createLoaders>>();
+
 /**
  * Batched reads for field resolvers of lists (one store read per list, not one per row; see the
  * SDK's `loader`). Each name always passes the same options, so resolvers asking for the same
  * children share one loader.
  */
 export function loaders(handle: Pick<ModuleHandle, 'loader'>) {
-  return {
-    blocksOfFarm: (state?: BlockState | null) =>
-      handle.loader<BlockDoc>('blocks', 'farmId', { sort: { createdAt: 1, _id: 1 }, ...(state ? { filter: { state } } : {}) }),
-    farmById: (options: { includeDeleted: boolean }) =>
-      handle.loader<FarmDoc>('farms', '_id', options.includeDeleted ? {} : { filter: { deletedAt: null } }),
-    blockById: () => handle.loader<BlockDoc>('blocks', '_id'),
-    plantById: () => handle.loader<PlantDoc>('plant_data_enhanced', '_id'),
-    harvestsOfFarm: () => handle.loader<HarvestDoc>('block_harvests', 'farmId'),
-    harvestsOfBlock: () => handle.loader<HarvestDoc>('block_harvests', 'blockId', { sort: { harvestedAt: 1 } }),
-    archivesOfBlock: () => handle.loader<ArchiveDoc>('block_archives', 'blockId', { sort: { cycle: 1 } }),
-  };
+  let made = loadersByHandle.get(handle);
+  if (!made) {
+    made = createLoaders(handle);
+    loadersByHandle.set(handle, made);
+  }
+  return made;
 }
