@@ -8,10 +8,10 @@ import { type UpdateCheckResult, useFieldUsage } from '../plugins/changes/index.
 import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
-import { createGraphqlRequestHandler } from '../server/fast-path/create-graphql-request-handler.js';
-import { createMaskError } from '../server/mask-error.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
+import { createGraphqlRequestHandler } from '../server/fast-path/create-graphql-request-handler.js';
 import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
+import { createMaskError } from '../server/mask-error.js';
 import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
 import { createChangeResolvers } from '../server/resolvers/change-resolvers.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';

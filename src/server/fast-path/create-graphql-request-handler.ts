@@ -24,8 +24,8 @@ export interface GraphqlRequestHandlerOptions {
 // runs are read from it, so a plugin added later is run here too. `plugins` is protected in
 // yoga's typings but is the list yoga itself runs.
 function yogaPlugins(yoga: object): YogaPlugin[] {
-  return ((yoga as unknown as { plugins: Array<YogaPlugin | undefined | false> }).plugins ?? []).filter(
-    (plugin): plugin is YogaPlugin => Boolean(plugin),
+  return ((yoga as unknown as { plugins: Array<YogaPlugin | undefined | false> }).plugins ?? []).filter((plugin): plugin is YogaPlugin =>
+    Boolean(plugin),
   );
 }
 
