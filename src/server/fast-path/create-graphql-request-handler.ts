@@ -98,16 +98,12 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
   }
 
   async function servePlainJson(req: IncomingMessage, res: ServerResponse, body: Buffer, params: GraphQLParams) {
-    const controller = new AbortController();
-    // Only a client that leaves before its answer aborts (creating the abort reason costs).
-    res.once('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
     const request = new fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, {
       method: 'POST',
       headers: req.headers as Record<string, string>,
       body: new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength),
-      signal: controller.signal,
+      // No abort signal: nothing on this path reads one (only yoga's optional execution
+      // cancellation and its body-size check would), and one per request costs.
     });
     // The same server context yoga's node adapter gives: resolvers read `req` (client address).
     const serverContext = { req, res, waitUntil };
