@@ -125,6 +125,34 @@ describe('module.loader', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
+  it('shares one loader between equal options given as fresh objects, and never between different ones', async () => {
+    const ids = await seed(3, 4);
+    const module = handles().request();
+    const sorted = () => module.loader('blocks', 'farmId', { sort: { order: 1 }, filter: { state: 'PLANTED' } });
+    await Promise.all(ids.map((id) => sorted().load(id)));
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Same keys in another order is another sort: its own loader and read.
+    const [a] = await Promise.all([module.loader('blocks', 'farmId', { sort: { order: -1 } }).load(ids[0]!)]);
+    const [b] = await Promise.all([module.loader('blocks', 'farmId', { sort: { order: 1 } }).load(ids[0]!)]);
+    expect(a.map((block) => block.order)).toEqual([4, 3, 2, 1]);
+    expect(b.map((block) => block.order)).toEqual([1, 2, 3, 4]);
+    // Two regular expressions (equal as JSON text, {}) are two loaders.
+    const [odd] = await Promise.all([module.loader('blocks', 'farmId', { filter: { name: /\/[13]$/ } }).load(ids[1]!)]);
+    const [even] = await Promise.all([module.loader('blocks', 'farmId', { filter: { name: /\/[02]$/ } }).load(ids[1]!)]);
+    expect(odd.map((block) => block.name).sort()).toEqual([`${ids[1]}/1`, `${ids[1]}/3`]);
+    expect(even.map((block) => block.name).sort()).toEqual([`${ids[1]}/0`, `${ids[1]}/2`]);
+    expect(reads).toHaveBeenCalledTimes(5);
+  });
+
+  it('finds its loaders again among many distinct options', async () => {
+    const ids = await seed(1, 1);
+    const module = handles().request();
+    const limits = Array.from({ length: 20 }, (_, i) => i + 1);
+    for (const limit of limits) await module.loader('blocks', 'farmId', { limit }).load(ids[0]!);
+    for (const limit of limits) await module.loader('blocks', 'farmId', { limit }).load(ids[0]!);
+    expect(reads).toHaveBeenCalledTimes(20);
+  });
+
   it('on the base handle (hooks, services) batches one tick but remembers nothing', async () => {
     const ids = await seed(5, 1);
     const { base } = handles();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { platformError } from '../../errors/index.js';
 import type { ModuleDocument, ModuleHandle, ModuleLoader, ModuleLoaderOptions, ModuleStore } from '../../sdk/types.js';
+import { isSameLoaderOptions } from './is-same-loader-options.js';
 
 export type LoaderFactory = ModuleHandle['loader'];
 
@@ -54,22 +55,59 @@ function createLoader<T extends ModuleDocument>(
   };
 }
 
+type Made = { options: ModuleLoaderOptions; loader: ModuleLoader<never> };
+
+/** Loaders of one (collection, key) found by their options' value; scanned while few, hashed by JSON text beyond. */
+class LoaderShelf {
+  private static readonly SCANNED = 8;
+  private readonly few: Made[] = [];
+  private many: Map<string, Made[]> | undefined;
+
+  find(options: ModuleLoaderOptions): ModuleLoader<never> | undefined {
+    for (const made of this.few) if (isSameLoaderOptions(made.options, options)) return made.loader;
+    // JSON text only narrows the search (it maps distinct RegExps alike); isSameLoaderOptions decides.
+    return this.many?.get(JSON.stringify(options))?.find((made) => isSameLoaderOptions(made.options, options))?.loader;
+  }
+
+  add(made: Made): void {
+    if (this.few.length < LoaderShelf.SCANNED) {
+      this.few.push(made);
+      return;
+    }
+    this.many ??= new Map();
+    const text = JSON.stringify(made.options);
+    const bucket = this.many.get(text);
+    if (bucket) bucket.push(made);
+    else this.many.set(text, [made]);
+  }
+}
+
 /**
  * `handle.loader` over `store`. With `cache` (one factory per request) a (collection, key,
  * options) triple gets one loader that remembers its reads until the request is over; without
  * it (the module's base handle, alive for the whole enable) loaders only batch. The scoped store
  * refuses an undeclared collection (FORBIDDEN) when the loader is made, as `store.collection` does.
+ * Options are matched by value (`isSameLoaderOptions`): resolvers pass a fresh options object per parent,
+ * and serializing it to a key on every call was a large part of a nested list request.
  */
 export function createLoaderFactory(store: ModuleStore, cache: boolean): LoaderFactory {
-  const loaders = new Map<string, ModuleLoader<never>>();
+  const shelves = new Map<string, Map<string, LoaderShelf>>();
   return <T extends ModuleDocument>(collection: string, key: string, options: ModuleLoaderOptions = {}) => {
-    const id = `${collection}\u0000${key}\u0000${JSON.stringify(options)}`;
-    let loader = loaders.get(id);
-    if (!loader) {
-      assertLoaderArgs(key, options);
-      loader = createLoader<T>(store, collection, key, options, cache) as unknown as ModuleLoader<never>;
-      loaders.set(id, loader);
+    let byKey = shelves.get(collection);
+    if (!byKey) {
+      byKey = new Map();
+      shelves.set(collection, byKey);
     }
+    let shelf = byKey.get(key);
+    if (!shelf) {
+      shelf = new LoaderShelf();
+      byKey.set(key, shelf);
+    }
+    const found = shelf.find(options);
+    if (found) return found as unknown as ModuleLoader<T>;
+    assertLoaderArgs(key, options);
+    const loader = createLoader<T>(store, collection, key, options, cache) as unknown as ModuleLoader<never>;
+    shelf.add({ options, loader });
     return loader as unknown as ModuleLoader<T>;
   };
 }

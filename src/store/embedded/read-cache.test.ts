@@ -46,11 +46,13 @@ describe('embedded read cache', () => {
 
   it('hands out copies: changing a returned document changes neither the store nor the next answer', async () => {
     const farms = store.collection('farms');
-    await farms.insertOne({ _id: 'a', name: 'A', tags: ['x'], location: { lat: 1 } });
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    await farms.insertOne({ _id: 'a', name: 'A', tags: ['x'], location: { lat: 1 }, blocks: [{ at: new Date(at) }] });
     const [first] = await farms.find({});
     (first!.tags as string[]).push('changed');
     (first!.location as { lat: number }).lat = 99;
-    expect(await farms.find({})).toEqual([{ _id: 'a', name: 'A', tags: ['x'], location: { lat: 1 } }]);
+    (first!.blocks as Array<{ at: Date }>)[0]!.at.setTime(0);
+    expect(await farms.find({})).toEqual([{ _id: 'a', name: 'A', tags: ['x'], location: { lat: 1 }, blocks: [{ at }] }]);
     expect(await farms.find({}, { projection: { location: 1 } })).toEqual([{ _id: 'a', location: { lat: 1 } }]);
   });
 

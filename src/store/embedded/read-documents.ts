@@ -1,5 +1,6 @@
 import model from '@seald-io/nedb/lib/model.js';
 import type { FindOptions, StoredDocument } from '../types.js';
+import { copyDocument } from './copy-document.js';
 import type { Datastore } from './nedb.js';
 
 type Doc = StoredDocument;
@@ -43,16 +44,17 @@ function sortDocuments(documents: Doc[], sort: NonNullable<FindOptions['sort']>)
 
 /** One copy per returned document, projected as nedb projects (inclusion or exclusion, `_id` kept unless 0). */
 function copyProjected(document: Doc, projection: FindOptions['projection']): Doc {
-  const keys = Object.keys(projection ?? {}).filter((key) => key !== '_id');
-  if (!projection || Object.keys(projection).length === 0) return model.deepCopy(document);
+  if (!projection) return copyDocument(document);
+  const keys = Object.keys(projection).filter((key) => key !== '_id');
+  if (Object.keys(projection).length === 0) return copyDocument(document);
   const keepId = projection._id !== 0;
   let copy: Doc;
-  if (keys.length === 0) copy = model.deepCopy(document);
+  if (keys.length === 0) copy = copyDocument(document);
   else if (projection[keys[0]!] === 1) {
     const set: Record<string, unknown> = {};
     for (const key of keys) {
       const value = model.getDotValue(document, key);
-      if (value !== undefined) set[key] = model.deepCopy(value);
+      if (value !== undefined) set[key] = copyDocument(value);
     }
     copy = model.modify({} as Doc, { $set: set });
   } else copy = model.modify(document, { $unset: Object.fromEntries(keys.map((key) => [key, true])) });
