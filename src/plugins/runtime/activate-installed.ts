@@ -2,8 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import semver from 'semver';
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule, instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
-import type { InstalledModuleRecord } from '../state/index.js';
-import { assertCollectionsAvailable, assertDependenciesMet, markLive, markNotLive } from './load-into-runtime.js';
+import type { InstalledModulePatch } from '../state/index.js';
+import { assertCollectionsAvailable, assertDependenciesMet } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
 import { refreshDiscovery } from './restore-enabled-modules.js';
 import type { RuntimeCore } from './runtime-core.js';
@@ -16,7 +16,7 @@ export interface ActivateInstalledOptions {
 }
 
 function assertDependentsAccept(core: RuntimeCore, name: string, version: string): void {
-  const refusing = [...core.live.values()].filter((m) => {
+  const refusing = [...core.state.live.values()].filter((m) => {
     const range = m.name !== name ? m.manifest.dependencies[name] : undefined;
     return range !== undefined && !semver.satisfies(version, range, { includePrerelease: true });
   });
@@ -27,8 +27,9 @@ function assertDependentsAccept(core: RuntimeCore, name: string, version: string
   });
 }
 
-async function persist(core: RuntimeCore, instance: ModuleInstance, options: ActivateInstalledOptions): Promise<void> {
-  const patch: Partial<InstalledModuleRecord> = {
+/** The record of a registry install; created (installedBy the actor) on a first install. */
+function persist(core: RuntimeCore, instance: ModuleInstance, options: ActivateInstalledOptions): Promise<void> {
+  const patch: InstalledModulePatch = {
     version: instance.version,
     source: 'REGISTRY',
     enabled: true,
@@ -36,15 +37,7 @@ async function persist(core: RuntimeCore, instance: ModuleInstance, options: Act
     loadError: null,
     ...(options.licenseKeyEncrypted !== undefined ? { licenseKeyEncrypted: options.licenseKeyEncrypted } : {}),
   };
-  if (core.records.has(instance.name)) return core.saveRecord(instance.name, patch);
-  const record = await core.installed.insert({
-    name: instance.name,
-    installedAt: new Date(),
-    installedBy: options.actor,
-    licenseKeyEncrypted: null,
-    ...patch,
-  } as Omit<InstalledModuleRecord, '_id'>);
-  core.records.set(record.name, record);
+  return core.state.saveRecord(instance.name, patch, options.actor);
 }
 
 /** Re-enables the previous version after a failed upgrade; if even that fails, takes it out live. */
@@ -52,9 +45,9 @@ async function restoreOld(core: RuntimeCore, old: ModuleInstance, timeout: numbe
   try {
     await activateModule(old, { migrations: core.migrations, hookTimeoutMs: timeout });
   } catch (error) {
-    markNotLive(core, old.name);
-    swap(core.compose(core.live.values()));
-    await core.saveRecord(old.name, {
+    core.state.markStopped(old.name);
+    swap(core.compose(core.state.live.values()));
+    await core.state.saveRecord(old.name, {
       loadError: `Restoring ${old.name}@${old.version} after a failed upgrade failed: ${(error as Error).message}`,
     });
   }
@@ -74,23 +67,23 @@ export async function activateInstalled(
   swap: (schema: GraphQLSchema) => void,
 ): Promise<OperationResult> {
   await refreshDiscovery(core);
-  const found = core.found.get(name)?.find((f) => f.source === 'REGISTRY' && f.version === version);
+  const found = core.state.found.get(name)?.find((f) => f.source === 'REGISTRY' && f.version === version);
   if (!found)
     throw platformError('NOT_INSTALLED', `No files of ${name}@${version} were found under the modules directory.`, {
       details: { module: name },
     });
   if (found.loadError) throw platformError('MODULE_LOAD_FAILED', found.loadError, { details: { module: name } });
-  const old = core.live.get(name);
+  const old = core.state.live.get(name);
   assertDependentsAccept(core, name, version);
   assertDependenciesMet(core, found);
   assertCollectionsAvailable(core, found);
   const instance = instantiateModule(await prepareModule(found), {
     store: core.options.store,
     logger: core.options.logger,
-    permissions: core.permissions,
-    live: core.live,
+    permissions: core.state.permissions,
+    live: core.state.live,
   });
-  const schema = core.compose([...core.live.values()].filter((m) => m !== old).concat(instance));
+  const schema = core.compose([...core.state.live.values()].filter((m) => m !== old).concat(instance));
   const timeout = core.options.config.limits.moduleHookTimeoutMs;
   if (old) await deactivateModule(old, timeout);
   try {
@@ -110,8 +103,8 @@ export async function activateInstalled(
     if (old) await restoreOld(core, old, timeout, swap);
     throw error;
   }
-  if (old) markNotLive(core, name);
-  markLive(core, instance);
+  if (old) core.state.markStopped(name);
+  core.state.markLive(instance);
   swap(schema);
   return { info: core.info(name), changed: true };
 }

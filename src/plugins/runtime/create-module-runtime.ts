@@ -39,24 +39,24 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
       return holder;
     },
     async stop() {
-      for (const instance of [...core.live.values()].reverse()) {
-        core.live.delete(instance.name);
+      for (const instance of [...core.state.live.values()].reverse()) {
+        core.state.markStopped(instance.name);
         const problems = await deactivateModule(instance, options.config.limits.moduleHookTimeoutMs);
         if (problems.length > 0) options.logger.warn({ module: instance.name, problems }, 'module did not stop cleanly');
       }
     },
     list() {
-      const local = [...new Set([...core.found.keys(), ...core.records.keys()])].map((name) => core.info(name));
-      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(core.availableInfo);
+      const local = [...new Set([...core.state.found.keys(), ...core.state.records.keys()])].map((name) => core.info(name));
+      const available = (options.registryModules?.() ?? []).filter((m) => !core.state.isKnown(m.name)).map(core.availableInfo);
       return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
     },
     get(name) {
-      if (core.isKnown(name)) return core.info(name);
+      if (core.state.isKnown(name)) return core.info(name);
       const offered = options.registryModules?.().find((m) => m.name === name);
       return offered ? core.availableInfo(offered) : null;
     },
-    saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
-    storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,
+    saveLicense: (name, licenseKeyEncrypted) => core.state.saveRecord(name, { licenseKeyEncrypted }),
+    storedLicense: (name) => core.state.records.get(name)?.licenseKeyEncrypted ?? null,
     enable: (name) => guard.run(name, () => enableModule(core, name, swap)),
     disable: (name) => guard.run(name, () => disableModule(core, name, swap)),
     activateInstalled: async (name, version, activateOptions) =>
@@ -70,14 +70,14 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
     },
     planning: {
       coreDocument: () => core.coreDocument,
-      live: () => [...core.live.values()],
+      live: () => [...core.state.live.values()],
       async prepareInstalled(name) {
-        const found = core.pick(name);
+        const found = core.state.pick(name);
         if (!found) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
         return prepareModule(found);
       },
     },
-    permissions: () => ({ registered: [...new Set([...core.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
+    permissions: () => ({ registered: [...new Set([...core.state.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
   };
   return runtime;
 }

@@ -3,7 +3,6 @@ import { platformError } from '../../errors/index.js';
 import { enabledDependents } from '../graph/index.js';
 import { deactivateModule } from '../loader/index.js';
 import { assertKnown } from './enable-module.js';
-import { markNotLive } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
 
@@ -12,7 +11,7 @@ import type { RuntimeCore } from './runtime-core.js';
  * `Cannot uninstall farm_manager: the enabled module inventory depends on it. Disable it first.`
  */
 export function assertNoEnabledDependents(core: RuntimeCore, name: string, action: 'disable' | 'uninstall'): void {
-  const dependents = enabledDependents(name, core.live.values());
+  const dependents = enabledDependents(name, core.state.live.values());
   if (dependents.length === 0) return;
   const who =
     dependents.length === 1
@@ -28,16 +27,16 @@ export function assertNoEnabledDependents(core: RuntimeCore, name: string, actio
  */
 export async function disableModule(core: RuntimeCore, name: string, swap: (schema: GraphQLSchema) => void): Promise<OperationResult> {
   assertKnown(core, name);
-  const instance = core.live.get(name);
+  const instance = core.state.live.get(name);
   if (!instance) {
-    const record = core.records.get(name);
-    if (record?.enabled || record?.loadError) await core.saveRecord(name, { enabled: false, loadError: null });
+    const record = core.state.records.get(name);
+    if (record?.enabled || record?.loadError) await core.state.saveRecord(name, { enabled: false, loadError: null });
     return { info: core.info(name), changed: false };
   }
   assertNoEnabledDependents(core, name, 'disable');
-  const schema = core.compose([...core.live.values()].filter((m) => m !== instance));
-  await core.saveRecord(name, { enabled: false });
-  markNotLive(core, name);
+  const schema = core.compose([...core.state.live.values()].filter((m) => m !== instance));
+  await core.state.saveRecord(name, { enabled: false });
+  core.state.markStopped(name);
   swap(schema);
   const problems = await deactivateModule(instance, core.options.config.limits.moduleHookTimeoutMs);
   if (problems.length > 0) core.options.logger.warn({ module: name, problems }, `module ${name} did not clean up fully`);

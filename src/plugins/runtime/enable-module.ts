@@ -1,14 +1,14 @@
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule } from '../loader/index.js';
-import { assertNoConflicts, loadCandidate, markLive } from './load-into-runtime.js';
+import { assertNoConflicts, loadCandidate } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
 import type { RuntimeCore } from './runtime-core.js';
 
 export function assertKnown(core: RuntimeCore, name: string): void {
-  if (!core.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {
+  if (!core.state.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {
     throw platformError('NOT_INSTALLED', `${name} is not installed; install it with installModule first.`, { details: { module: name } });
   }
-  if (!core.isKnown(name)) {
+  if (!core.state.isKnown(name)) {
     throw platformError('MODULE_NOT_FOUND', `No module named "${name}" is bundled or installed. Check the name with the modules query.`, {
       details: { module: name },
     });
@@ -26,17 +26,17 @@ export async function enableModule(
   swap: (schema: ReturnType<RuntimeCore['compose']>) => void,
 ): Promise<OperationResult> {
   assertKnown(core, name);
-  if (core.live.has(name)) return { info: core.info(name), changed: false };
+  if (core.state.live.has(name)) return { info: core.info(name), changed: false };
   try {
     const instance = await loadCandidate(core, name);
     assertNoConflicts(core, instance);
-    const schema = core.compose([...core.live.values(), instance]);
+    const schema = core.compose([...core.state.live.values(), instance]);
     const hookTimeoutMs = core.options.config.limits.moduleHookTimeoutMs;
     await activateModule(instance, { migrations: core.migrations, hookTimeoutMs });
     // Persisted before it is made live: if the store refuses the write, the module is stopped
     // again and neither the records nor the live state nor the schema say it is enabled.
     try {
-      await core.saveRecord(name, {
+      await core.state.saveRecord(name, {
         enabled: true,
         lastLoadedAt: instance.loadedAt,
         loadError: null,
@@ -47,11 +47,11 @@ export async function enableModule(
       await deactivateModule(instance, hookTimeoutMs);
       throw error;
     }
-    markLive(core, instance);
+    core.state.markLive(instance);
     swap(schema);
     return { info: core.info(name), changed: true };
   } catch (error) {
-    if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await core.saveRecord(name, { loadError: error.message });
+    if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await core.state.saveRecord(name, { loadError: error.message });
     if (isPlatformError(error)) throw error;
     throw platformError('MODULE_LOAD_FAILED', `Module ${name} could not be enabled: ${(error as Error)?.message ?? String(error)}`, {
       cause: error,

@@ -24,7 +24,7 @@ export function assertCollectionsAvailable(core: RuntimeCore, found: DiscoveredM
   const problems: string[] = [];
   for (const collection of found.manifest?.database_collections ?? []) {
     if (isPlatformCollection(collection)) problems.push(`"${collection}" is reserved for the platform`);
-    for (const other of core.live.values()) {
+    for (const other of core.state.live.values()) {
       if (other.name !== found.name && other.manifest.database_collections.includes(collection)) {
         problems.push(`"${collection}" belongs to the enabled module ${other.name}`);
       }
@@ -43,7 +43,7 @@ export function assertCollectionsAvailable(core: RuntimeCore, found: DiscoveredM
  * instance. Nothing is registered yet; the caller composes, then activates.
  */
 export async function loadCandidate(core: RuntimeCore, name: string): Promise<ModuleInstance> {
-  const found = core.pick(name);
+  const found = core.state.pick(name);
   if (!found)
     throw platformError('MODULE_LOAD_FAILED', `The files of module ${name} are missing; reinstall it.`, { details: { module: name } });
   if (found.loadError || !found.manifest) {
@@ -55,8 +55,8 @@ export async function loadCandidate(core: RuntimeCore, name: string): Promise<Mo
   return instantiateModule(prepared, {
     store: core.options.store,
     logger: core.options.logger,
-    permissions: core.permissions,
-    live: core.live,
+    permissions: core.state.permissions,
+    live: core.state.live,
   });
 }
 
@@ -64,7 +64,7 @@ export async function loadCandidate(core: RuntimeCore, name: string): Promise<Mo
 export function assertNoConflicts(core: RuntimeCore, candidate: ModuleInstance): void {
   const parts = [
     { owner: 'the core', document: core.coreDocument },
-    ...[...core.live.values(), candidate].map((m) => ({ owner: m.name, document: m.document })),
+    ...[...core.state.live.values(), candidate].map((m) => ({ owner: m.name, document: m.document })),
   ];
   const conflicts = findSchemaConflicts(parts);
   if (conflicts.length > 0) {
@@ -76,15 +76,4 @@ export function assertNoConflicts(core: RuntimeCore, candidate: ModuleInstance):
       },
     );
   }
-}
-
-/** Registers a live module's permissions and marks it live (after activation succeeded). */
-export function markLive(core: RuntimeCore, instance: ModuleInstance): void {
-  core.live.set(instance.name, instance);
-  core.permissions.register(instance.name, instance.manifest.permissions);
-}
-
-export function markNotLive(core: RuntimeCore, name: string): void {
-  core.live.delete(name);
-  core.permissions.unregister(name);
 }

@@ -17,23 +17,20 @@ export async function removeModule(
   swap: (schema: GraphQLSchema) => void,
 ): Promise<void> {
   assertKnown(core, name);
-  const installed = (core.found.get(name) ?? []).filter((f) => f.source === 'REGISTRY');
-  if (installed.length === 0 && core.records.get(name)?.source !== 'REGISTRY') {
+  const installed = (core.state.found.get(name) ?? []).filter((f) => f.source === 'REGISTRY');
+  if (installed.length === 0 && core.state.records.get(name)?.source !== 'REGISTRY') {
     throw platformError('BAD_USER_INPUT', `${name} is bundled with the platform and cannot be uninstalled; disable it instead.`, {
       details: { field: 'name' },
     });
   }
-  const manifest = core.live.get(name)?.manifest ?? core.pick(name)?.manifest;
+  const manifest = core.state.live.get(name)?.manifest ?? core.state.pick(name)?.manifest;
   const collections = manifest?.database_collections ?? [];
   assertNoEnabledDependents(core, name, 'uninstall');
   await disableModule(core, name, swap);
-  await core.installed.remove(name);
-  core.records.delete(name);
+  await core.state.forgetRecord(name);
   if (dropData) {
     for (const collection of collections) await core.options.store.dropCollection(collection);
     await core.migrations.forget(name);
   }
-  const bundled = (core.found.get(name) ?? []).filter((f) => f.source === 'BUNDLED');
-  if (bundled.length > 0) core.found.set(name, bundled);
-  else core.found.delete(name);
+  core.state.forgetInstalledFiles(name);
 }
