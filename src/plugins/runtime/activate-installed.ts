@@ -106,5 +106,5 @@ export async function activateInstalled(
   if (old) core.state.markStopped(name);
   core.state.markLive(instance);
   swap(schema);
-  return { info: core.info(name), changed: true };
+  return { info: core.views.info(name), changed: true };
 }

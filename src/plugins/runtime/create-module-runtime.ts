@@ -45,16 +45,8 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
         if (problems.length > 0) options.logger.warn({ module: instance.name, problems }, 'module did not stop cleanly');
       }
     },
-    list() {
-      const local = [...new Set([...core.state.found.keys(), ...core.state.records.keys()])].map((name) => core.info(name));
-      const available = (options.registryModules?.() ?? []).filter((m) => !core.state.isKnown(m.name)).map(core.availableInfo);
-      return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
-    },
-    get(name) {
-      if (core.state.isKnown(name)) return core.info(name);
-      const offered = options.registryModules?.().find((m) => m.name === name);
-      return offered ? core.availableInfo(offered) : null;
-    },
+    list: () => core.views.list(),
+    get: (name) => core.views.get(name),
     saveLicense: (name, licenseKeyEncrypted) => core.state.saveRecord(name, { licenseKeyEncrypted }),
     storedLicense: (name) => core.state.records.get(name)?.licenseKeyEncrypted ?? null,
     enable: (name) => guard.run(name, () => enableModule(core, name, swap)),
@@ -77,7 +69,7 @@ export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntim
         return prepareModule(found);
       },
     },
-    permissions: () => ({ registered: [...new Set([...core.state.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
+    permissions: () => core.views.permissions(),
   };
   return runtime;
 }

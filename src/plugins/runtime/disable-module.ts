@@ -31,7 +31,7 @@ export async function disableModule(core: RuntimeCore, name: string, swap: (sche
   if (!instance) {
     const record = core.state.records.get(name);
     if (record?.enabled || record?.loadError) await core.state.saveRecord(name, { enabled: false, loadError: null });
-    return { info: core.info(name), changed: false };
+    return { info: core.views.info(name), changed: false };
   }
   assertNoEnabledDependents(core, name, 'disable');
   const schema = core.compose([...core.state.live.values()].filter((m) => m !== instance));
@@ -40,5 +40,5 @@ export async function disableModule(core: RuntimeCore, name: string, swap: (sche
   swap(schema);
   const problems = await deactivateModule(instance, core.options.config.limits.moduleHookTimeoutMs);
   if (problems.length > 0) core.options.logger.warn({ module: name, problems }, `module ${name} did not clean up fully`);
-  return { info: core.info(name), changed: true };
+  return { info: core.views.info(name), changed: true };
 }

@@ -26,7 +26,7 @@ export async function enableModule(
   swap: (schema: ReturnType<RuntimeCore['compose']>) => void,
 ): Promise<OperationResult> {
   assertKnown(core, name);
-  if (core.state.live.has(name)) return { info: core.info(name), changed: false };
+  if (core.state.live.has(name)) return { info: core.views.info(name), changed: false };
   try {
     const instance = await loadCandidate(core, name);
     assertNoConflicts(core, instance);
@@ -49,7 +49,7 @@ export async function enableModule(
     }
     core.state.markLive(instance);
     swap(schema);
-    return { info: core.info(name), changed: true };
+    return { info: core.views.info(name), changed: true };
   } catch (error) {
     if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await core.state.saveRecord(name, { loadError: error.message });
     if (isPlatformError(error)) throw error;

@@ -7,7 +7,7 @@ import type { RuntimeCore } from './runtime-core.js';
 
 /** DEPENDENCY_UNSATISFIED listing each unmet dependency, when there is one. */
 export function assertDependenciesMet(core: RuntimeCore, found: DiscoveredModule): void {
-  const unmet = core.dependencyStatuses(found).filter((status) => !status.satisfied);
+  const unmet = core.views.dependencyStatuses(found).filter((status) => !status.satisfied);
   if (unmet.length === 0) return;
   throw platformError(
     'DEPENDENCY_UNSATISFIED',

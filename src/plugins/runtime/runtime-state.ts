@@ -46,6 +46,9 @@ export interface RuntimeState {
   markStopped(name: string): void;
 }
 
+/** The read side of the state: what views and checks may see. */
+export type RuntimeStateReader = Pick<RuntimeState, 'found' | 'records' | 'live' | 'permissions' | 'pick' | 'isKnown'>;
+
 function newestFirst(a: DiscoveredModule, b: DiscoveredModule): number {
   if (a.source !== b.source) return a.source === 'REGISTRY' ? -1 : 1;
   return semver.rcompare(semver.valid(a.version) ?? '0.0.0', semver.valid(b.version) ?? '0.0.0');
