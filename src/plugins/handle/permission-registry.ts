@@ -7,9 +7,13 @@ import type { ModuleUser } from '../../sdk/types.js';
  * until a SUPER_ADMIN sets the ADMIN role; USER: none by default). SUPER_ADMIN holds every
  * registered permission. An unregistered name is held by nobody, so a typo in a guard fails closed.
  */
-export interface PermissionRegistry {
+export interface PermissionRegistry extends PermissionChecks {
   register(moduleName: string, permissions: readonly string[]): void;
   unregister(moduleName: string): void;
+}
+
+/** The read side of the registry: what module handles and resolvers check. */
+export interface PermissionChecks {
   isRegistered(permission: string): boolean;
   holds(user: ModuleUser | null, permission: string): boolean;
 }
