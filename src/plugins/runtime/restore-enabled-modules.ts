@@ -65,14 +65,21 @@ export async function restoreEnabledModules(parts: RuntimeParts): Promise<GraphQ
     try {
       const instance = await loadCandidate(parts, name);
       assertNoConflicts(parts, instance);
-      await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs: parts.options.config.limits.moduleHookTimeoutMs });
+      const hookTimeoutMs = parts.options.config.limits.moduleHookTimeoutMs;
+      await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs });
+      // Persisted before it is made live: a refused write leaves it FAILED, not live but unrecorded.
+      try {
+        await parts.state.saveRecord(name, {
+          lastLoadedAt: instance.loadedAt,
+          loadError: null,
+          version: instance.version,
+          source: instance.source,
+        });
+      } catch (error) {
+        await deactivateModule(instance, hookTimeoutMs);
+        throw error;
+      }
       parts.state.markLive(instance);
-      await parts.state.saveRecord(name, {
-        lastLoadedAt: instance.loadedAt,
-        loadError: null,
-        version: instance.version,
-        source: instance.source,
-      });
     } catch (error) {
       await recordFailure(parts, name, error);
     }
