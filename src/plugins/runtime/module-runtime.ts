@@ -65,5 +65,5 @@ export interface ModuleRuntime {
     prepareInstalled(name: string): Promise<PreparedModule>;
   };
   /** The permissions enabled modules registered (SUPER_ADMIN/ADMIN hold all; USER those granted). */
-  permissions(): { registered: string[] };
+  permissions(): { registered: readonly string[] };
 }

@@ -18,7 +18,7 @@ export interface RuntimeViews {
   /** How the dependencies of `found` stand against the platform version and the other modules. */
   dependencyStatuses(found: DiscoveredModule): DependencyStatus[];
   /** The permissions enabled modules registered, sorted. */
-  permissions(): { registered: string[] };
+  permissions(): { registered: readonly string[] };
 }
 
 export type RuntimeViewOptions = Pick<ModuleRuntimeOptions, 'platformVersion' | 'registryModules' | 'describeLicense'>;
@@ -75,6 +75,6 @@ export function createRuntimeViews(state: RuntimeStateReader, options: RuntimeVi
     },
     info,
     dependencyStatuses: (found) => (found.manifest ? statusesOf(found.manifest) : []),
-    permissions: () => ({ registered: [...new Set([...state.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
+    permissions: () => ({ registered: state.permissions.registered() }),
   };
 }
