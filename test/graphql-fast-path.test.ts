@@ -176,3 +176,38 @@ describe('which requests take the plain JSON path', () => {
     for (const [target, init] of cases) expect((await adapterCallsFor(target, init)).calls, `${init.method} ${target}`).toBe(1);
   });
 });
+
+describe('a plain JSON request whose answer cannot be made', () => {
+  let server: Server;
+  let url: string;
+  const logged: unknown[] = [];
+
+  beforeAll(async () => {
+    const logger = createLogger({ level: 'silent' });
+    logger.error = ((...args: unknown[]) => void logged.push(args)) as typeof logger.error;
+    const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
+    // A plugin whose result hook fails (a bug in a plugin, say): the request must still be answered.
+    const failing = {
+      onResultProcess() {
+        throw new Error('secret detail of a broken plugin');
+      },
+    };
+    const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger, plugins: [failing] });
+    const graphql = createGraphqlRequestHandler(yoga, { graphqlEndpoint: '/graphql', maskError: createMaskError(logger) });
+    server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
+    url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
+  });
+  afterAll(() => close(server));
+
+  it('gets a masked 500, logged, and the server goes on serving', async () => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ answer }' }) };
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(url, init);
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(JSON.parse(text).errors[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(text).not.toContain('secret detail');
+    }
+    expect(logged.length).toBeGreaterThan(0);
+  });
+});

@@ -131,6 +131,16 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
       (req as IncomingMessage & { body?: Buffer }).body = body;
       return yoga(req, res);
     }
-    return servePlainJson(req, res, body, params);
+    try {
+      await servePlainJson(req, res, body, params);
+    } catch (error) {
+      // A hook or the response write failed after the GraphQL result: masked (and logged by the
+      // mask), never a crash of the process on an unhandled rejection, never a stack trace.
+      const masked = options.maskError(error, 'Unexpected error.');
+      if (res.headersSent) return void res.destroy();
+      const text = JSON.stringify({ errors: [masked] });
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    }
   };
 }
