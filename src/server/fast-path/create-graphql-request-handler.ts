@@ -48,8 +48,9 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
   const resultProcessHooks: ResultProcessHook[] = plugins.flatMap((p) => (p.onResultProcess ? [p.onResultProcess] : []));
   const responseHooks: ResponseHook[] = plugins.flatMap((p) => (p.onResponse ? [p.onResponse] : []));
   const { fetchAPI } = yoga;
-  const waitUntil = (promise: Promise<unknown> | void) => {
-    promise?.catch(() => undefined);
+  // Background work a plugin hands over (nothing of the platform's does): never an unhandled rejection.
+  const waitUntil = (promise: Promise<unknown>) => {
+    promise.catch(() => undefined);
   };
 
   async function processResult(request: Request, result: Result, serverContext: object): Promise<Response> {
