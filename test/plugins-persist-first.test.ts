@@ -11,7 +11,8 @@ import { bundledDirWith, FIXTURES } from './fixtures/runtime/runtime-server.js';
 
 /** The real store, except that writes to `installed_modules` fail while `failing.records` is set (a full disk, a lost primary). */
 function storeFailingRecords(store: DocumentStore) {
-  const failing = { records: false };
+  // `records`: refuse every write; `nextWrites`: refuse only that many, then write again.
+  const failing = { records: false, nextWrites: 0 };
   const refuse = async () => {
     throw new Error('the store refused the write (test)');
   };
@@ -26,7 +27,13 @@ function storeFailingRecords(store: DocumentStore) {
         if (name !== 'installed_modules') return collection;
         return new Proxy(collection, {
           get(inner, method) {
-            if (failing.records && (method === 'updateOne' || method === 'insertOne')) return refuse;
+            if (method === 'updateOne' || method === 'insertOne') {
+              if (failing.records) return refuse;
+              if (failing.nextWrites > 0) {
+                failing.nextWrites--;
+                return refuse;
+              }
+            }
             const value = Reflect.get(inner, method);
             return typeof value === 'function' ? value.bind(inner) : value;
           },
@@ -41,7 +48,7 @@ describe('state is persisted before it is made live', () => {
   let dataDir: string;
   let bundledDir: string;
   let store: DocumentStore;
-  let failing: { records: boolean };
+  let failing: { records: boolean; nextWrites: number };
   let runtime: ModuleRuntime;
   const queryFields = () => Object.keys(runtime.schema().getQueryType()!.getFields());
   const record = (name: string) => store.collection('installed_modules').findOne({ _id: name });
@@ -108,5 +115,19 @@ describe('state is persisted before it is made live', () => {
     expect(runtime.get('weather')).toMatchObject({ version: '1.0.0', state: 'ENABLED' });
     expect(runtime.schemaVersion()).toBe(version);
     expect(await record('weather')).toMatchObject({ version: '1.0.0', enabled: true });
+  });
+
+  it('start: a refused record write leaves the module FAILED and not served, not live behind the records’ back', async () => {
+    await runtime.stop();
+    failing.nextWrites = 1;
+    await runtime.start();
+    expect(runtime.get('counter')).toMatchObject({ state: 'FAILED' });
+    expect(queryFields()).not.toContain('counter');
+    expect(await record('counter')).toMatchObject({ loadError: expect.stringMatching(/refused the write/) });
+    // The next start loads it again.
+    await runtime.stop();
+    await runtime.start();
+    expect(runtime.get('counter')).toMatchObject({ state: 'ENABLED' });
+    expect(queryFields()).toContain('counter');
   });
 });

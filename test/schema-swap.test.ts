@@ -7,6 +7,8 @@ import { close, listen } from '../src/platform/listen.js';
 import { createSchemaHolder, type SchemaHolder } from '../src/plugins/composer/schema-holder.js';
 import { createHttpServer } from '../src/server/create-http-server.js';
 import { createYogaServer } from '../src/server/create-yoga-server.js';
+import { createGraphqlRequestHandler } from '../src/server/fast-path/create-graphql-request-handler.js';
+import { createMaskError } from '../src/server/mask-error.js';
 import { gql } from './support/graphql-client.js';
 
 /** Generation n answers n from every field; `slow` waits so requests straddle swaps. */
@@ -26,8 +28,11 @@ describe('live schema swap', () => {
   beforeAll(async () => {
     holder = createSchemaHolder(schemaOfGeneration(1));
     // No request in this test sends a token, so the auth service is never consulted.
-    const yoga = createYogaServer({ schemaHolder: holder, auth: {} as AuthService, logger: createLogger({ level: 'silent' }) });
-    server = createHttpServer({ graphql: yoga, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
+    const logger = createLogger({ level: 'silent' });
+    const yoga = createYogaServer({ schemaHolder: holder, auth: {} as AuthService, logger });
+    // The production handler: plain JSON POSTs take the fast path, the rest yoga's adapter.
+    const graphql = createGraphqlRequestHandler(yoga, { graphqlEndpoint: '/graphql', maskError: createMaskError(logger) });
+    server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
     url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
   });
   afterAll(() => close(server));

@@ -9,7 +9,9 @@ import type { ModuleRuntime } from '../plugins/index.js';
 import { readCoreTypeDefs } from '../server/core-type-defs.js';
 import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
+import { createGraphqlRequestHandler } from '../server/fast-path/create-graphql-request-handler.js';
 import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
+import { createMaskError } from '../server/mask-error.js';
 import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
 import { createChangeResolvers } from '../server/resolvers/change-resolvers.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
@@ -151,7 +153,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       ],
     });
     const server = createHttpServer({
-      graphql: yoga,
+      graphql: createGraphqlRequestHandler(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, maskError: createMaskError(logger) }),
       graphqlEndpoint: GRAPHQL_ENDPOINT,
       routes: [
         { prefix: '/admin', handler: createAdminRequestHandler() },

@@ -16,6 +16,7 @@ import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphiqlHeaders } from './use-graphiql-headers.js';
 import { useIntrospectionPolicy } from './use-introspection-policy.js';
 import { useJitExecution } from './use-jit-execution.js';
+import { useLiveSchema } from './use-live-schema.js';
 import { useOperationLimits } from './use-operation-limits.js';
 import { useStackOverflowGuard } from './use-stack-overflow-guard.js';
 
@@ -61,11 +62,11 @@ export function createYogaServer(options: YogaServerOptions): YogaServerInstance
   const requestAuth = createRequestAuth(auth);
   return createYoga<Record<string, unknown>, RequestAuth>({
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
-    schema: () => schemaHolder.current().schema,
     landingPage: false,
     cors: corsPolicy(exposure.corsOrigins),
     parserAndValidationCache: createParserCache(),
     plugins: [
+      useLiveSchema(schemaHolder),
       useCsrfPrevention(),
       useOperationLimits(exposure.limits),
       useStackOverflowGuard(exposure.limits.depth),

@@ -1,6 +1,6 @@
 import type { ModuleContext, ModuleHandle, ModuleUser } from '../../sdk/types.js';
 import { bindHandleToUser } from '../handle/bind-handle-to-user.js';
-import type { PermissionRegistry } from '../handle/permission-registry.js';
+import type { PermissionChecks } from '../handle/permission-registry.js';
 
 /** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
 export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
@@ -25,7 +25,7 @@ function moduleUserView(user: ModuleUser | null | undefined): ModuleUser | null 
  * (a module setting `context.user.role` throws; replacing `context.user` is refused too).
  * Cached in a WeakMap keyed by the request context: a list of 1,000 rows costs one object.
  */
-export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionRegistry): ModuleContextFactory {
+export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionChecks): ModuleContextFactory {
   const cache = new WeakMap<object, ModuleContext>();
   const contextFor = (requestContext: unknown): ModuleContext => {
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;

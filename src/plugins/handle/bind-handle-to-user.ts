@@ -1,14 +1,14 @@
 import { platformError } from '../../errors/index.js';
 import type { ModuleHandle, ModuleUser } from '../../sdk/types.js';
 import { createLoaderFactory, type LoaderFactory } from './create-loader-factory.js';
-import type { PermissionRegistry } from './permission-registry.js';
+import type { PermissionChecks } from './permission-registry.js';
 
 /**
  * The module's handle as one request sees it: `user` is the request's user and `can`/`assertCan`
  * check that user's permissions; `loader` hands out loaders that live as long as the request.
  * Everything else is shared with the module's base handle.
  */
-export function bindHandleToUser(base: ModuleHandle, user: ModuleUser | null, permissions: PermissionRegistry): ModuleHandle {
+export function bindHandleToUser(base: ModuleHandle, user: ModuleUser | null, permissions: PermissionChecks): ModuleHandle {
   const can = (permission: string) => permissions.holds(user, permission);
   // Built on first use: most requests never ask a module for a loader.
   let loaders: LoaderFactory | undefined;

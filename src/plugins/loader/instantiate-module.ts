@@ -2,14 +2,14 @@ import type { Logger } from '../../logging/index.js';
 import type { ModuleServices } from '../../sdk/types.js';
 import type { DocumentStore } from '../../store/types.js';
 import { createModuleContextFactory, wrapModuleResolvers } from '../composer/index.js';
-import { createModuleHandle, type PermissionRegistry } from '../handle/index.js';
+import { createModuleHandle, type PermissionChecks } from '../handle/index.js';
 import type { ModuleInstance } from './module-instance.js';
 import type { PreparedModule } from './prepare-module.js';
 
 export interface InstantiateOptions {
   store: DocumentStore;
   logger: Logger;
-  permissions: PermissionRegistry;
+  permissions: PermissionChecks;
   /** Live modules by name; only the manifest's declared dependencies are exposed as services. */
   live: ReadonlyMap<string, ModuleInstance>;
 }

@@ -2,11 +2,11 @@ import type { GraphQLSchema } from 'graphql';
 import semver from 'semver';
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule, instantiateModule, type ModuleInstance, prepareModule } from '../loader/index.js';
-import type { InstalledModuleRecord } from '../state/index.js';
-import { assertCollectionsAvailable, assertDependenciesMet, markLive, markNotLive } from './load-into-runtime.js';
+import type { InstalledModulePatch } from '../state/index.js';
+import { assertCollectionsAvailable, assertDependenciesMet } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
-import { refreshDiscovery } from './restore-enabled-modules.js';
-import type { RuntimeCore } from './runtime-core.js';
+import { refreshDiscovery } from './refresh-discovery.js';
+import type { RuntimeParts } from './runtime-parts.js';
 
 export interface ActivateInstalledOptions {
   /** Email of the admin installing, recorded as `installedBy` on a first install. */
@@ -15,8 +15,8 @@ export interface ActivateInstalledOptions {
   licenseKeyEncrypted?: string | null;
 }
 
-function assertDependentsAccept(core: RuntimeCore, name: string, version: string): void {
-  const refusing = [...core.live.values()].filter((m) => {
+function assertDependentsAccept(parts: RuntimeParts, name: string, version: string): void {
+  const refusing = [...parts.state.live.values()].filter((m) => {
     const range = m.name !== name ? m.manifest.dependencies[name] : undefined;
     return range !== undefined && !semver.satisfies(version, range, { includePrerelease: true });
   });
@@ -27,8 +27,9 @@ function assertDependentsAccept(core: RuntimeCore, name: string, version: string
   });
 }
 
-async function persist(core: RuntimeCore, instance: ModuleInstance, options: ActivateInstalledOptions): Promise<void> {
-  const patch: Partial<InstalledModuleRecord> = {
+/** The record of a registry install; created (installedBy the actor) on a first install. */
+function persist(parts: RuntimeParts, instance: ModuleInstance, options: ActivateInstalledOptions): Promise<void> {
+  const patch: InstalledModulePatch = {
     version: instance.version,
     source: 'REGISTRY',
     enabled: true,
@@ -36,25 +37,17 @@ async function persist(core: RuntimeCore, instance: ModuleInstance, options: Act
     loadError: null,
     ...(options.licenseKeyEncrypted !== undefined ? { licenseKeyEncrypted: options.licenseKeyEncrypted } : {}),
   };
-  if (core.records.has(instance.name)) return core.saveRecord(instance.name, patch);
-  const record = await core.installed.insert({
-    name: instance.name,
-    installedAt: new Date(),
-    installedBy: options.actor,
-    licenseKeyEncrypted: null,
-    ...patch,
-  } as Omit<InstalledModuleRecord, '_id'>);
-  core.records.set(record.name, record);
+  return parts.state.saveRecord(instance.name, patch, options.actor);
 }
 
 /** Re-enables the previous version after a failed upgrade; if even that fails, takes it out live. */
-async function restoreOld(core: RuntimeCore, old: ModuleInstance, timeout: number, swap: (schema: GraphQLSchema) => void): Promise<void> {
+async function restoreOld(parts: RuntimeParts, old: ModuleInstance, timeout: number, swap: (schema: GraphQLSchema) => void): Promise<void> {
   try {
-    await activateModule(old, { migrations: core.migrations, hookTimeoutMs: timeout });
+    await activateModule(old, { migrations: parts.migrations, hookTimeoutMs: timeout });
   } catch (error) {
-    markNotLive(core, old.name);
-    swap(core.compose(core.live.values()));
-    await core.saveRecord(old.name, {
+    parts.state.markStopped(old.name);
+    swap(parts.composition.compose(parts.state.live.values()));
+    await parts.state.saveRecord(old.name, {
       loadError: `Restoring ${old.name}@${old.version} after a failed upgrade failed: ${(error as Error).message}`,
     });
   }
@@ -67,36 +60,36 @@ async function restoreOld(core: RuntimeCore, old: ModuleInstance, timeout: numbe
  * fails in its migrations or onEnable, the old one is enabled again and the schema never changed.
  */
 export async function activateInstalled(
-  core: RuntimeCore,
+  parts: RuntimeParts,
   name: string,
   version: string,
   options: ActivateInstalledOptions,
   swap: (schema: GraphQLSchema) => void,
 ): Promise<OperationResult> {
-  await refreshDiscovery(core);
-  const found = core.found.get(name)?.find((f) => f.source === 'REGISTRY' && f.version === version);
+  await refreshDiscovery(parts);
+  const found = parts.state.found.get(name)?.find((f) => f.source === 'REGISTRY' && f.version === version);
   if (!found)
     throw platformError('NOT_INSTALLED', `No files of ${name}@${version} were found under the modules directory.`, {
       details: { module: name },
     });
   if (found.loadError) throw platformError('MODULE_LOAD_FAILED', found.loadError, { details: { module: name } });
-  const old = core.live.get(name);
-  assertDependentsAccept(core, name, version);
-  assertDependenciesMet(core, found);
-  assertCollectionsAvailable(core, found);
+  const old = parts.state.live.get(name);
+  assertDependentsAccept(parts, name, version);
+  assertDependenciesMet(parts, found);
+  assertCollectionsAvailable(parts, found);
   const instance = instantiateModule(await prepareModule(found), {
-    store: core.options.store,
-    logger: core.options.logger,
-    permissions: core.permissions,
-    live: core.live,
+    store: parts.options.store,
+    logger: parts.options.logger,
+    permissions: parts.state.permissions,
+    live: parts.state.live,
   });
-  const schema = core.compose([...core.live.values()].filter((m) => m !== old).concat(instance));
-  const timeout = core.options.config.limits.moduleHookTimeoutMs;
+  const schema = parts.composition.compose([...parts.state.live.values()].filter((m) => m !== old).concat(instance));
+  const timeout = parts.options.config.limits.moduleHookTimeoutMs;
   if (old) await deactivateModule(old, timeout);
   try {
-    await activateModule(instance, { migrations: core.migrations, hookTimeoutMs: timeout });
+    await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs: timeout });
   } catch (error) {
-    if (old) await restoreOld(core, old, timeout, swap);
+    if (old) await restoreOld(parts, old, timeout, swap);
     if (isPlatformError(error)) throw error;
     throw platformError('MODULE_LOAD_FAILED', `Module ${name}@${version} could not be enabled: ${(error as Error)?.message}`, {
       cause: error,
@@ -104,14 +97,14 @@ export async function activateInstalled(
   }
   // Persisted before it is made live: a store failure stops the new version and brings the old one back.
   try {
-    await persist(core, instance, options);
+    await persist(parts, instance, options);
   } catch (error) {
     await deactivateModule(instance, timeout);
-    if (old) await restoreOld(core, old, timeout, swap);
+    if (old) await restoreOld(parts, old, timeout, swap);
     throw error;
   }
-  if (old) markNotLive(core, name);
-  markLive(core, instance);
+  if (old) parts.state.markStopped(name);
+  parts.state.markLive(instance);
   swap(schema);
-  return { info: core.info(name), changed: true };
+  return { info: parts.views.info(name), changed: true };
 }

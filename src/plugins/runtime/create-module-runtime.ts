@@ -3,81 +3,91 @@ import { platformError } from '../../errors/index.js';
 import type { ResolverMap } from '../composer/index.js';
 import { createSchemaHolder, type SchemaHolder } from '../composer/schema-holder.js';
 import { deactivateModule, prepareModule } from '../loader/index.js';
+import { createInstalledModulesRepository, createModuleMigrationsRepository } from '../state/index.js';
 import { activateInstalled } from './activate-installed.js';
 import { disableModule } from './disable-module.js';
 import { enableModule } from './enable-module.js';
 import type { ModuleRuntime } from './module-runtime.js';
 import type { ModuleRuntimeOptions } from './module-runtime-options.js';
 import { createOperationGuard } from './operation-guard.js';
+import { refreshDiscovery } from './refresh-discovery.js';
 import { removeModule } from './remove-module.js';
-import { refreshDiscovery, restoreEnabledModules } from './restore-enabled-modules.js';
-import { createRuntimeCore } from './runtime-core.js';
+import { restoreEnabledModules } from './restore-enabled-modules.js';
+import { createRuntimeComposition, parseCoreDocument } from './runtime-composition.js';
+import type { RuntimeParts } from './runtime-parts.js';
+import { createRuntimeState } from './runtime-state.js';
+import { createRuntimeViews } from './runtime-views.js';
+
+type Operation<T> = (parts: RuntimeParts, swap: (schema: GraphQLSchema) => void) => Promise<T>;
 
 /**
- * Builds the plugin runtime. Nothing runs until `start()`.
+ * Builds the plugin runtime: its state and the views of it now, the composition when `start()`
+ * brings the core resolvers. Nothing runs until `start()`.
  *
  * @example
  * const runtime = createModuleRuntime({ config, store, logger, core: { typeDefs: readCoreTypeDefs() }, bundledDir, installedDir: `${config.dataDir}/modules` });
  * const schemaHolder = await runtime.start(coreResolvers);
  */
 export function createModuleRuntime(options: ModuleRuntimeOptions): ModuleRuntime {
-  const core = createRuntimeCore(options);
+  const state = createRuntimeState(createInstalledModulesRepository(options.store));
+  const views = createRuntimeViews(state, options);
+  const coreDocument = parseCoreDocument(options.core.typeDefs);
+  const migrations = createModuleMigrationsRepository(options.store);
   const guard = createOperationGuard();
-  let holder: SchemaHolder | null = options.schemaHolder ?? null;
+  // The runtime's one change of phase. The core resolvers call this runtime and the installer, so
+  // they exist only after both; composing, and with it every operation, starts with them.
+  let started: { parts: RuntimeParts; holder: SchemaHolder } | null = null;
+  const holder = () => started?.holder ?? options.schemaHolder;
 
-  const swap = (schema: GraphQLSchema) => {
-    if (!holder) throw new Error('The module runtime is not started.');
-    holder.swap(schema);
-  };
+  const operate = <T>(name: string, operation: Operation<T>) =>
+    guard.run(name, () => {
+      if (!started) throw new Error('The module runtime is not started.');
+      const live = started;
+      return operation(live.parts, (schema) => live.holder.swap(schema));
+    });
 
-  const runtime: ModuleRuntime = {
+  return {
     async start(coreResolvers = {}) {
-      core.coreResolvers = coreResolvers as ResolverMap;
-      const schema = await restoreEnabledModules(core);
-      if (holder) holder.swap(schema);
-      else holder = createSchemaHolder(schema);
-      return holder;
+      const composition = createRuntimeComposition(coreDocument, coreResolvers as ResolverMap);
+      const parts: RuntimeParts = { options, state, views, composition, migrations };
+      const schema = await restoreEnabledModules(parts);
+      const existing = holder();
+      existing?.swap(schema);
+      started = { parts, holder: existing ?? createSchemaHolder(schema) };
+      return started.holder;
     },
     async stop() {
-      for (const instance of [...core.live.values()].reverse()) {
-        core.live.delete(instance.name);
+      for (const instance of [...state.live.values()].reverse()) {
+        state.markStopped(instance.name);
         const problems = await deactivateModule(instance, options.config.limits.moduleHookTimeoutMs);
         if (problems.length > 0) options.logger.warn({ module: instance.name, problems }, 'module did not stop cleanly');
       }
     },
-    list() {
-      const local = [...new Set([...core.found.keys(), ...core.records.keys()])].map((name) => core.info(name));
-      const available = (options.registryModules?.() ?? []).filter((m) => !core.isKnown(m.name)).map(core.availableInfo);
-      return [...local, ...available].sort((a, b) => a.name.localeCompare(b.name));
-    },
-    get(name) {
-      if (core.isKnown(name)) return core.info(name);
-      const offered = options.registryModules?.().find((m) => m.name === name);
-      return offered ? core.availableInfo(offered) : null;
-    },
-    saveLicense: (name, licenseKeyEncrypted) => core.saveRecord(name, { licenseKeyEncrypted }),
-    storedLicense: (name) => core.records.get(name)?.licenseKeyEncrypted ?? null,
-    enable: (name) => guard.run(name, () => enableModule(core, name, swap)),
-    disable: (name) => guard.run(name, () => disableModule(core, name, swap)),
+    list: () => views.list(),
+    get: (name) => views.get(name),
+    saveLicense: (name, licenseKeyEncrypted) => state.saveRecord(name, { licenseKeyEncrypted }),
+    storedLicense: (name) => state.records.get(name)?.licenseKeyEncrypted ?? null,
+    enable: (name) => operate(name, (parts, swap) => enableModule(parts, name, swap)),
+    disable: (name) => operate(name, (parts, swap) => disableModule(parts, name, swap)),
     activateInstalled: async (name, version, activateOptions) =>
-      (await guard.run(name, () => activateInstalled(core, name, version, activateOptions, swap))).info,
-    remove: (name, removeOptions = {}) => guard.run(name, () => removeModule(core, name, removeOptions.dropData ?? false, swap)),
-    refresh: () => refreshDiscovery(core),
-    schemaVersion: () => holder?.current().version ?? 0,
+      (await operate(name, (parts, swap) => activateInstalled(parts, name, version, activateOptions, swap))).info,
+    remove: (name, removeOptions = {}) => operate(name, (parts, swap) => removeModule(parts, name, removeOptions.dropData ?? false, swap)),
+    refresh: () => refreshDiscovery({ options, state }),
+    schemaVersion: () => holder()?.current().version ?? 0,
     schema() {
-      if (!holder) throw platformError('MODULE_LOAD_FAILED', 'The module runtime is not started.');
-      return holder.current().schema;
+      const current = holder();
+      if (!current) throw platformError('MODULE_LOAD_FAILED', 'The module runtime is not started.');
+      return current.current().schema;
     },
     planning: {
-      coreDocument: () => core.coreDocument,
-      live: () => [...core.live.values()],
+      coreDocument: () => coreDocument,
+      live: () => [...state.live.values()],
       async prepareInstalled(name) {
-        const found = core.pick(name);
+        const found = state.pick(name);
         if (!found) throw platformError('NOT_INSTALLED', `${name} is not installed.`, { details: { module: name } });
         return prepareModule(found);
       },
     },
-    permissions: () => ({ registered: [...new Set([...core.live.values()].flatMap((m) => m.manifest.permissions))].sort() }),
+    permissions: () => views.permissions(),
   };
-  return runtime;
 }

@@ -1,14 +1,15 @@
+import type { GraphQLSchema } from 'graphql';
 import { isPlatformError, platformError } from '../../errors/index.js';
 import { activateModule, deactivateModule } from '../loader/index.js';
-import { assertNoConflicts, loadCandidate, markLive } from './load-into-runtime.js';
+import { assertNoConflicts, loadCandidate } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
-import type { RuntimeCore } from './runtime-core.js';
+import type { RuntimeParts } from './runtime-parts.js';
 
-export function assertKnown(core: RuntimeCore, name: string): void {
-  if (!core.isKnown(name) && core.options.registryModules?.().some((m) => m.name === name)) {
+export function assertKnown(parts: Pick<RuntimeParts, 'options' | 'state'>, name: string): void {
+  if (!parts.state.isKnown(name) && parts.options.registryModules?.().some((m) => m.name === name)) {
     throw platformError('NOT_INSTALLED', `${name} is not installed; install it with installModule first.`, { details: { module: name } });
   }
-  if (!core.isKnown(name)) {
+  if (!parts.state.isKnown(name)) {
     throw platformError('MODULE_NOT_FOUND', `No module named "${name}" is bundled or installed. Check the name with the modules query.`, {
       details: { module: name },
     });
@@ -20,23 +21,19 @@ export function assertKnown(core: RuntimeCore, name: string): void {
  * any module code runs) → migrations, services, onEnable → persist → live → swap. A failure leaves the
  * live schema as it was; a load failure (MODULE_LOAD_FAILED) is recorded as the module's loadError.
  */
-export async function enableModule(
-  core: RuntimeCore,
-  name: string,
-  swap: (schema: ReturnType<RuntimeCore['compose']>) => void,
-): Promise<OperationResult> {
-  assertKnown(core, name);
-  if (core.live.has(name)) return { info: core.info(name), changed: false };
+export async function enableModule(parts: RuntimeParts, name: string, swap: (schema: GraphQLSchema) => void): Promise<OperationResult> {
+  assertKnown(parts, name);
+  if (parts.state.live.has(name)) return { info: parts.views.info(name), changed: false };
   try {
-    const instance = await loadCandidate(core, name);
-    assertNoConflicts(core, instance);
-    const schema = core.compose([...core.live.values(), instance]);
-    const hookTimeoutMs = core.options.config.limits.moduleHookTimeoutMs;
-    await activateModule(instance, { migrations: core.migrations, hookTimeoutMs });
+    const instance = await loadCandidate(parts, name);
+    assertNoConflicts(parts, instance);
+    const schema = parts.composition.compose([...parts.state.live.values(), instance]);
+    const hookTimeoutMs = parts.options.config.limits.moduleHookTimeoutMs;
+    await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs });
     // Persisted before it is made live: if the store refuses the write, the module is stopped
     // again and neither the records nor the live state nor the schema say it is enabled.
     try {
-      await core.saveRecord(name, {
+      await parts.state.saveRecord(name, {
         enabled: true,
         lastLoadedAt: instance.loadedAt,
         loadError: null,
@@ -47,11 +44,11 @@ export async function enableModule(
       await deactivateModule(instance, hookTimeoutMs);
       throw error;
     }
-    markLive(core, instance);
+    parts.state.markLive(instance);
     swap(schema);
-    return { info: core.info(name), changed: true };
+    return { info: parts.views.info(name), changed: true };
   } catch (error) {
-    if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await core.saveRecord(name, { loadError: error.message });
+    if (isPlatformError(error, 'MODULE_LOAD_FAILED')) await parts.state.saveRecord(name, { loadError: error.message });
     if (isPlatformError(error)) throw error;
     throw platformError('MODULE_LOAD_FAILED', `Module ${name} could not be enabled: ${(error as Error)?.message ?? String(error)}`, {
       cause: error,

@@ -20,7 +20,8 @@ export interface ModuleRuntime {
    * dependency order and composes them with the core SDL and `coreResolvers` (the server's own:
    * they may call this runtime and the installer, so they are built after both and handed in
    * here). Returns the holder serving the composed schema (the one passed in options, swapped
-   * once; or a new one at version 1).
+   * once; or a new one at version 1). The operations (enable, disable, activateInstalled,
+   * remove) are refused until then; the views and `refresh` work from creation.
    */
   start(coreResolvers?: object): Promise<SchemaHolder>;
   /** Disables every live module (dependents first) without swapping; the store stays open. */
@@ -64,5 +65,5 @@ export interface ModuleRuntime {
     prepareInstalled(name: string): Promise<PreparedModule>;
   };
   /** The permissions enabled modules registered (SUPER_ADMIN/ADMIN hold all; USER those granted). */
-  permissions(): { registered: string[] };
+  permissions(): { registered: readonly string[] };
 }

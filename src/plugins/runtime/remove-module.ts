@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { platformError } from '../../errors/index.js';
 import { assertNoEnabledDependents, disableModule } from './disable-module.js';
 import { assertKnown } from './enable-module.js';
-import type { RuntimeCore } from './runtime-core.js';
+import type { RuntimeParts } from './runtime-parts.js';
 
 /**
  * Installer step for `uninstallModule`: disables the module live (DEPENDENTS_ENABLED while
@@ -11,29 +11,26 @@ import type { RuntimeCore } from './runtime-core.js';
  * Bundled modules cannot be uninstalled (BAD_USER_INPUT).
  */
 export async function removeModule(
-  core: RuntimeCore,
+  parts: RuntimeParts,
   name: string,
   dropData: boolean,
   swap: (schema: GraphQLSchema) => void,
 ): Promise<void> {
-  assertKnown(core, name);
-  const installed = (core.found.get(name) ?? []).filter((f) => f.source === 'REGISTRY');
-  if (installed.length === 0 && core.records.get(name)?.source !== 'REGISTRY') {
+  assertKnown(parts, name);
+  const installed = (parts.state.found.get(name) ?? []).filter((f) => f.source === 'REGISTRY');
+  if (installed.length === 0 && parts.state.records.get(name)?.source !== 'REGISTRY') {
     throw platformError('BAD_USER_INPUT', `${name} is bundled with the platform and cannot be uninstalled; disable it instead.`, {
       details: { field: 'name' },
     });
   }
-  const manifest = core.live.get(name)?.manifest ?? core.pick(name)?.manifest;
+  const manifest = parts.state.live.get(name)?.manifest ?? parts.state.pick(name)?.manifest;
   const collections = manifest?.database_collections ?? [];
-  assertNoEnabledDependents(core, name, 'uninstall');
-  await disableModule(core, name, swap);
-  await core.installed.remove(name);
-  core.records.delete(name);
+  assertNoEnabledDependents(parts, name, 'uninstall');
+  await disableModule(parts, name, swap);
+  await parts.state.forgetRecord(name);
   if (dropData) {
-    for (const collection of collections) await core.options.store.dropCollection(collection);
-    await core.migrations.forget(name);
+    for (const collection of collections) await parts.options.store.dropCollection(collection);
+    await parts.migrations.forget(name);
   }
-  const bundled = (core.found.get(name) ?? []).filter((f) => f.source === 'BUNDLED');
-  if (bundled.length > 0) core.found.set(name, bundled);
-  else core.found.delete(name);
+  parts.state.forgetInstalledFiles(name);
 }

@@ -1,88 +1,92 @@
 import type { GraphQLSchema } from 'graphql';
-import { discoverModules } from '../discovery/index.js';
 import { topologicalOrder } from '../graph/index.js';
 import { activateModule, deactivateModule, type ModuleInstance } from '../loader/index.js';
 import { seedRecords } from '../state/index.js';
-import { assertNoConflicts, loadCandidate, markLive, markNotLive } from './load-into-runtime.js';
-import type { RuntimeCore } from './runtime-core.js';
+import { assertNoConflicts, loadCandidate } from './load-into-runtime.js';
+import { refreshDiscovery } from './refresh-discovery.js';
+import type { RuntimeParts } from './runtime-parts.js';
 
-/** Re-reads the module directories (after an install, or at start). */
-export async function refreshDiscovery(core: RuntimeCore): Promise<void> {
-  const found = await discoverModules({ bundledDir: core.options.bundledDir, installedDir: core.options.installedDir });
-  core.found = new Map();
-  for (const module of found) core.found.set(module.name, [...(core.found.get(module.name) ?? []), module]);
-}
-
-async function seedState(core: RuntimeCore): Promise<void> {
-  const records = await core.installed.list();
-  const firstStart = records.length === 0;
-  const { enabledModules, autoDiscoverModules } = core.options.config;
-  const seeded = seedRecords([...core.found.values()].flat(), new Set(records.map((r) => r.name)), {
+async function seedState(parts: RuntimeParts): Promise<void> {
+  const stored = await parts.state.loadRecords();
+  const firstStart = stored.length === 0;
+  const { enabledModules, autoDiscoverModules } = parts.options.config;
+  const seeded = seedRecords([...parts.state.found.values()].flat(), new Set(stored.map((r) => r.name)), {
     enabledModules,
     autoDiscover: autoDiscoverModules,
     firstStart,
     now: new Date(),
   });
-  for (const record of seeded) records.push(await core.installed.insert(record));
-  core.records = new Map(records.map((record) => [record.name, record]));
+  for (const record of seeded) await parts.state.insertRecord(record);
   if (firstStart && enabledModules) {
-    const missing = enabledModules.filter((name) => !core.found.has(name));
-    if (missing.length > 0) core.options.logger.warn({ missing }, 'ENABLED_MODULES names modules that are not bundled or installed');
+    const missing = enabledModules.filter((name) => !parts.state.found.has(name));
+    if (missing.length > 0) parts.options.logger.warn({ missing }, 'ENABLED_MODULES names modules that are not bundled or installed');
   }
 }
 
-async function recordFailure(core: RuntimeCore, name: string, error: unknown): Promise<void> {
+async function recordFailure(parts: RuntimeParts, name: string, error: unknown): Promise<void> {
   const message = (error as Error)?.message ?? String(error);
-  core.options.logger.error({ module: name, err: error }, `module ${name} could not be enabled: ${message}`);
-  await core.saveRecord(name, { loadError: message });
+  parts.options.logger.error({ module: name, err: error }, `module ${name} could not be enabled: ${message}`);
+  await parts.state.saveRecord(name, { loadError: message });
 }
 
 /** Drops live modules, last first, until the rest composes; only runs when the full build failed. */
-async function composeDroppingBroken(core: RuntimeCore): Promise<GraphQLSchema> {
+async function composeDroppingBroken(parts: RuntimeParts): Promise<GraphQLSchema> {
   const accepted: ModuleInstance[] = [];
-  for (const instance of [...core.live.values()]) {
+  for (const instance of [...parts.state.live.values()]) {
     try {
       const lost = Object.keys(instance.manifest.dependencies).filter((d) => d !== 'core' && !accepted.some((a) => a.name === d));
       if (lost.length > 0) throw new Error(`Its dependencies failed to load: ${lost.join(', ')}.`);
-      core.compose([...accepted, instance]);
+      parts.composition.compose([...accepted, instance]);
       accepted.push(instance);
     } catch (error) {
-      markNotLive(core, instance.name);
-      await deactivateModule(instance, core.options.config.limits.moduleHookTimeoutMs);
-      await recordFailure(core, instance.name, error);
+      parts.state.markStopped(instance.name);
+      await deactivateModule(instance, parts.options.config.limits.moduleHookTimeoutMs);
+      await recordFailure(parts, instance.name, error);
     }
   }
-  return core.compose(accepted);
+  return parts.composition.compose(accepted);
 }
 
 /**
  * Start-up: discover → seed `installed_modules` on a first start → load every enabled module in
  * dependency order (a failure marks that module FAILED and the platform carries on) → compose.
  */
-export async function restoreEnabledModules(core: RuntimeCore): Promise<GraphQLSchema> {
-  await refreshDiscovery(core);
-  await seedState(core);
-  const enabled = [...core.records.values()].filter((record) => record.enabled);
-  const graph = new Map(enabled.map((record) => [record.name, Object.keys(core.pick(record.name)?.manifest?.dependencies ?? {})]));
+export async function restoreEnabledModules(parts: RuntimeParts): Promise<GraphQLSchema> {
+  await refreshDiscovery(parts);
+  await seedState(parts);
+  const enabled = [...parts.state.records.values()].filter((record) => record.enabled);
+  const graph = new Map(enabled.map((record) => [record.name, Object.keys(parts.state.pick(record.name)?.manifest?.dependencies ?? {})]));
   const { order, cycles } = topologicalOrder(graph);
   for (const cycle of cycles) {
     for (const name of new Set(cycle))
-      await recordFailure(core, name, new Error(`Dependency cycle: ${cycle.join(' → ')}. Remove one of these dependencies.`));
+      await recordFailure(parts, name, new Error(`Dependency cycle: ${cycle.join(' → ')}. Remove one of these dependencies.`));
   }
   for (const name of order) {
     try {
-      const instance = await loadCandidate(core, name);
-      assertNoConflicts(core, instance);
-      await activateModule(instance, { migrations: core.migrations, hookTimeoutMs: core.options.config.limits.moduleHookTimeoutMs });
-      markLive(core, instance);
-      await core.saveRecord(name, { lastLoadedAt: instance.loadedAt, loadError: null, version: instance.version, source: instance.source });
+      const instance = await loadCandidate(parts, name);
+      assertNoConflicts(parts, instance);
+      const hookTimeoutMs = parts.options.config.limits.moduleHookTimeoutMs;
+      await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs });
+      // Persisted before it is made live: a refused write leaves it FAILED, not live but unrecorded.
+      try {
+        await parts.state.saveRecord(name, {
+          lastLoadedAt: instance.loadedAt,
+          loadError: null,
+          version: instance.version,
+          source: instance.source,
+        });
+      } catch (error) {
+        await deactivateModule(instance, hookTimeoutMs);
+        throw error;
+      }
+      parts.state.markLive(instance);
     } catch (error) {
-      await recordFailure(core, name, error);
+      await recordFailure(parts, name, error);
     }
   }
   try {
-    return core.compose(core.live.values());
+    return parts.composition.compose(parts.state.live.values());
   } catch {
-    return composeDroppingBroken(core);
+    return composeDroppingBroken(parts);
   }
 }

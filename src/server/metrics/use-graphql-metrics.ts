@@ -6,8 +6,23 @@ import { rateLimitRefusals } from './rate-limit-refusals.js';
 // Refusals by a limit: also counted in a64_rate_limited_total.
 const LIMIT_CODES = new Set(['RATE_LIMITED', 'QUERY_TOO_COMPLEX']);
 
+// Yoga's parse cache hands back the same DocumentNode for the same text: the operation type of a
+// (document, operation name) is worked out once, not on every request.
+const operationTypes = new WeakMap<DocumentNode, Map<string, string>>();
+
 function operationType(document: DocumentNode, name: string | null | undefined): string {
-  return getOperationAST(document, name)?.operation ?? 'unknown';
+  let byName = operationTypes.get(document);
+  if (!byName) {
+    byName = new Map();
+    operationTypes.set(document, byName);
+  }
+  const key = name ?? '';
+  let type = byName.get(key);
+  if (type === undefined) {
+    type = getOperationAST(document, name)?.operation ?? 'unknown';
+    byName.set(key, type);
+  }
+  return type;
 }
 
 function countErrors(
