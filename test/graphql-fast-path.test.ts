@@ -164,6 +164,33 @@ describe('which requests take the plain JSON path', () => {
     expect((await adapterCallsFor(url, { method: 'POST', headers: charset, body: query })).calls).toBe(0);
   });
 
+  it('with GRAPHQL_FAST_PATH=off (plainJsonPath: false) even a plain JSON POST goes to yoga', async () => {
+    const logger = createLogger({ level: 'silent' });
+    const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
+    const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger });
+    let calls = 0;
+    const counted = new Proxy(yoga, {
+      apply(target, self, args) {
+        calls++;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    const graphql = createGraphqlRequestHandler(counted, {
+      graphqlEndpoint: '/graphql',
+      maskError: createMaskError(logger),
+      plainJsonPath: false,
+    });
+    const off = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
+    const offUrl = `${await listen(off, 0, '127.0.0.1')}/graphql`;
+    try {
+      const response = await fetch(offUrl, { method: 'POST', headers: json, body: query });
+      expect(await response.text()).toBe('{"data":{"answer":42}}');
+      expect(calls).toBe(1);
+    } finally {
+      await close(off);
+    }
+  });
+
   it('GET, other content types, SSE, query strings, batches and broken bodies go to yoga', async () => {
     const cases: Array<[string, RequestInit]> = [
       [`${url}?query=${encodeURIComponent('{ answer }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }],

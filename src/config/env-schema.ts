@@ -117,6 +117,8 @@ export const EnvSchema = z.object({
   INTROSPECTION: exposure.default('auto'),
   GRAPHIQL: exposure.default('auto'),
   CORS_ORIGINS: originList.optional(),
+  /** `off`: every GraphQL request through yoga's own node adapter (support: rule the plain JSON path out). */
+  GRAPHQL_FAST_PATH: z.enum(['on', 'off'], { message: 'expected on or off' }).default('on'),
   /**
    * Tests only (docs/operators/running.md): a module operation that finishes this step
    * stops there, as if hung, and says so in the log — so a test can kill the process at a known

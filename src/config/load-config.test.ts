@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(config.registryTtlSeconds).toBe(60);
     expect(config.limits.maxPackageBytes).toBe(200 * 1024 * 1024);
     expect(config.limits.maxPackageEntries).toBe(20_000);
+    expect(config.graphql.fastPath).toBe(true);
+    expect(loadConfig({ GRAPHQL_FAST_PATH: 'off' }).graphql.fastPath).toBe(false);
   });
 
   it.each([
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
     [{ MONGODB_URL: 'postgres://x' }, 'MONGODB_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ AUTO_DISCOVER_MODULES: 'maybe' }, 'AUTO_DISCOVER_MODULES'],
+    [{ GRAPHQL_FAST_PATH: 'fast' }, 'GRAPHQL_FAST_PATH: expected on or off'],
     [{ ENABLED_MODULES: 'farm_manager,Bad-Name' }, 'ENABLED_MODULES'],
     [{ REGISTRY_URL: 'ftp://registry' }, 'REGISTRY_URL'],
     [{ ADMIN_EMAIL: 'not-an-email' }, 'ADMIN_EMAIL'],

@@ -76,6 +76,8 @@ export interface GraphqlExposure {
   graphiql: 'auto' | 'on' | 'off';
   /** Origins allowed to call cross-origin; empty = same origin only. */
   corsOrigins: string[];
+  /** Plain JSON POSTs skip yoga's node adapter (GRAPHQL_FAST_PATH; docs/operators/http-limits.md). */
+  fastPath: boolean;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: e.INTROSPECTION,
       graphiql: e.GRAPHIQL,
       corsOrigins: e.CORS_ORIGINS ?? [],
+      fastPath: e.GRAPHQL_FAST_PATH === 'on',
     },
     http: {
       maxHeaderBytes: e.MAX_HEADER_BYTES,

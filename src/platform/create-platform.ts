@@ -153,7 +153,11 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
       ],
     });
     const server = createHttpServer({
-      graphql: createGraphqlRequestHandler(yoga, { graphqlEndpoint: GRAPHQL_ENDPOINT, maskError: createMaskError(logger) }),
+      graphql: createGraphqlRequestHandler(yoga, {
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        maskError: createMaskError(logger),
+        plainJsonPath: config.graphql.fastPath,
+      }),
       graphqlEndpoint: GRAPHQL_ENDPOINT,
       routes: [
         { prefix: '/admin', handler: createAdminRequestHandler() },

@@ -16,7 +16,7 @@ export interface GraphqlRequestHandlerOptions {
   graphqlEndpoint: string;
   /** Turns an error that escaped yoga's pipeline into the masked error clients see. */
   maskError: (error: unknown, message: string) => Error;
-  /** false: every request goes through yoga's node adapter (used by the benchmark to compare). */
+  /** false (GRAPHQL_FAST_PATH=off): every request goes through yoga's node adapter. */
   plainJsonPath?: boolean;
 }
 
