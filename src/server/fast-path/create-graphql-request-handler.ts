@@ -48,7 +48,8 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
   const resultProcessHooks: ResultProcessHook[] = plugins.flatMap((p) => (p.onResultProcess ? [p.onResultProcess] : []));
   const responseHooks: ResponseHook[] = plugins.flatMap((p) => (p.onResponse ? [p.onResponse] : []));
   // Yoga's own result processors are among them; without them every answer would be a 406.
-  if (resultProcessHooks.length === 0) throw new Error("Cannot read graphql-yoga's plugin list: set GRAPHQL_FAST_PATH=off and report it.");
+  if (options.plainJsonPath !== false && resultProcessHooks.length === 0)
+    throw new Error("Cannot read graphql-yoga's plugin list: set GRAPHQL_FAST_PATH=off and report it.");
   const { fetchAPI } = yoga;
   // Background work a plugin hands over (nothing of the platform's does): never an unhandled rejection.
   const waitUntil = (promise: Promise<unknown>) => {
