@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendNodeResponse } from '@whatwg-node/server';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { GraphQLParams, Plugin, YogaServerInstance } from 'graphql-yoga';
 import { isPlainJsonPost } from './is-plain-json-post.js';
 import { parseGraphqlParams } from './parse-graphql-params.js';
 import { readRequestBody } from './read-request-body.js';
+import { writeResponse } from './write-response.js';
 
 type YogaPlugin = Plugin<Record<string, unknown>>;
 type ResultProcessHook = NonNullable<YogaPlugin['onResultProcess']>;
@@ -34,7 +34,7 @@ function yogaPlugins(yoga: object): YogaPlugin[] {
  * yoga's GraphQL pipeline directly: `getResultForParams` (the `onParams` hooks, envelop's parse,
  * validate, context and execute with every plugin, masking included, and `onExecutionResult`),
  * then the `onResultProcess` hooks with yoga's result processors and the `onResponse` hooks (CORS),
- * written with whatwg-node's own `sendNodeResponse`. What it leaves out is what such a request
+ * written in one `end` (write-response.ts). What it leaves out is what such a request
  * makes moot: yoga's node adapter (a streamed body, a URL pattern match), the request parsers
  * (replaced by one JSON read with yoga's parameter rules), CSRF (`application/json` is always
  * preflighted), the method and batching checks. Every other request, and every body that is not
@@ -47,6 +47,9 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
   const plugins = yogaPlugins(yoga);
   const resultProcessHooks: ResultProcessHook[] = plugins.flatMap((p) => (p.onResultProcess ? [p.onResultProcess] : []));
   const responseHooks: ResponseHook[] = plugins.flatMap((p) => (p.onResponse ? [p.onResponse] : []));
+  // Yoga's own result processors are among them; without them every answer would be a 406.
+  if (options.plainJsonPath !== false && resultProcessHooks.length === 0)
+    throw new Error("Cannot read graphql-yoga's plugin list: set GRAPHQL_FAST_PATH=off and report it.");
   const { fetchAPI } = yoga;
   // Background work a plugin hands over (nothing of the platform's does): never an unhandled rejection.
   const waitUntil = (promise: Promise<unknown>) => {
@@ -115,7 +118,7 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
       result = { errors: [options.maskError(error, 'Unexpected error.') as GraphQLError] } satisfies ExecutionResult;
     }
     const response = await respond(request, await processResult(request, result, serverContext), serverContext);
-    await sendNodeResponse(response, res, req, true);
+    await writeResponse(response, res, req);
   }
 
   return async function handleGraphqlRequest(req, res) {
