@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { isPlatformError, platformError } from '../../errors/index.js';
-import { activateModule, deactivateModule } from '../loader/index.js';
+import { activateRecorded } from './activate-recorded.js';
 import { assertNoConflicts, loadCandidate } from './load-into-runtime.js';
 import type { OperationResult } from './module-runtime.js';
 import type { RuntimeParts } from './runtime-parts.js';
@@ -28,23 +28,13 @@ export async function enableModule(parts: RuntimeParts, name: string, swap: (sch
     const instance = await loadCandidate(parts, name);
     assertNoConflicts(parts, instance);
     const schema = parts.composition.compose([...parts.state.live.values(), instance]);
-    const hookTimeoutMs = parts.options.config.limits.moduleHookTimeoutMs;
-    await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs });
-    // Persisted before it is made live: if the store refuses the write, the module is stopped
-    // again and neither the records nor the live state nor the schema say it is enabled.
-    try {
-      await parts.state.saveRecord(name, {
-        enabled: true,
-        lastLoadedAt: instance.loadedAt,
-        loadError: null,
-        version: instance.version,
-        source: instance.source,
-      });
-    } catch (error) {
-      await deactivateModule(instance, hookTimeoutMs);
-      throw error;
-    }
-    parts.state.markLive(instance);
+    await activateRecorded(parts, instance, {
+      enabled: true,
+      lastLoadedAt: instance.loadedAt,
+      loadError: null,
+      version: instance.version,
+      source: instance.source,
+    });
     swap(schema);
     return { info: parts.views.info(name), changed: true };
   } catch (error) {

@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { topologicalOrder } from '../graph/index.js';
-import { activateModule, deactivateModule, type ModuleInstance } from '../loader/index.js';
+import { deactivateModule, type ModuleInstance } from '../loader/index.js';
 import { seedRecords } from '../state/index.js';
+import { activateRecorded } from './activate-recorded.js';
 import { assertNoConflicts, loadCandidate } from './load-into-runtime.js';
 import { refreshDiscovery } from './refresh-discovery.js';
 import type { RuntimeParts } from './runtime-parts.js';
@@ -65,21 +66,13 @@ export async function restoreEnabledModules(parts: RuntimeParts): Promise<GraphQ
     try {
       const instance = await loadCandidate(parts, name);
       assertNoConflicts(parts, instance);
-      const hookTimeoutMs = parts.options.config.limits.moduleHookTimeoutMs;
-      await activateModule(instance, { migrations: parts.migrations, hookTimeoutMs });
-      // Persisted before it is made live: a refused write leaves it FAILED, not live but unrecorded.
-      try {
-        await parts.state.saveRecord(name, {
-          lastLoadedAt: instance.loadedAt,
-          loadError: null,
-          version: instance.version,
-          source: instance.source,
-        });
-      } catch (error) {
-        await deactivateModule(instance, hookTimeoutMs);
-        throw error;
-      }
-      parts.state.markLive(instance);
+      // A refused record write leaves it FAILED and unserved, not live behind the records' back.
+      await activateRecorded(parts, instance, {
+        lastLoadedAt: instance.loadedAt,
+        loadError: null,
+        version: instance.version,
+        source: instance.source,
+      });
     } catch (error) {
       await recordFailure(parts, name, error);
     }
