@@ -1,5 +1,5 @@
-import type { Server } from 'node:http';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthService } from '../src/auth/index.js';
 import { createLogger } from '../src/logging/index.js';
@@ -123,75 +123,78 @@ describe('the plain JSON path answers exactly as yoga does', () => {
   });
 });
 
-describe('which requests take the plain JSON path', () => {
-  let server: Server;
-  let url: string;
-  let adapterCalls = 0;
+interface AnswerServer {
+  url: string;
+  /** How many requests went to yoga's own node adapter (yoga called as a request listener). */
+  adapterCalls: () => number;
+  stop: () => Promise<void>;
+}
 
-  beforeAll(async () => {
-    const logger = createLogger({ level: 'silent' });
-    const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
-    // No request here sends a token, so the auth service is never consulted.
-    const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger });
-    // Counts the requests handed to yoga's own node adapter (calling yoga as a listener).
-    const counted = new Proxy(yoga, {
-      apply(target, self, args) {
-        adapterCalls++;
-        return Reflect.apply(target, self, args);
-      },
-    });
-    const graphql = createGraphqlRequestHandler(counted, { graphqlEndpoint: '/graphql', maskError: createMaskError(logger) });
-    server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
-    url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
+/**
+ * The production handler over a one-field schema (`answer: 42`) on 127.0.0.1. No request here
+ * sends a token, so the auth service is never consulted.
+ */
+async function startAnswerServer(
+  options: { plainJsonPath?: boolean; plugins?: Plugin[]; logger?: ReturnType<typeof createLogger> } = {},
+): Promise<AnswerServer> {
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
+  const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger, plugins: options.plugins });
+  let calls = 0;
+  const counted = new Proxy(yoga, {
+    apply(target, self, args) {
+      calls++;
+      return Reflect.apply(target, self, args);
+    },
   });
-  afterAll(() => close(server));
+  const graphql = createGraphqlRequestHandler(counted, {
+    graphqlEndpoint: '/graphql',
+    maskError: createMaskError(logger),
+    plainJsonPath: options.plainJsonPath,
+  });
+  const server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
+  const url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
+  return { url, adapterCalls: () => calls, stop: () => close(server) };
+}
+
+const json = { 'content-type': 'application/json' };
+const query = JSON.stringify({ query: '{ answer }' });
+
+describe('which requests take the plain JSON path', () => {
+  let server: AnswerServer;
+  beforeAll(async () => {
+    server = await startAnswerServer();
+  });
+  afterAll(() => server.stop());
 
   async function adapterCallsFor(target: string, init: RequestInit): Promise<{ calls: number; body: string }> {
-    const before = adapterCalls;
+    const before = server.adapterCalls();
     const response = await fetch(target, init);
-    return { calls: adapterCalls - before, body: await response.text() };
+    return { calls: server.adapterCalls() - before, body: await response.text() };
   }
 
-  const json = { 'content-type': 'application/json' };
-  const query = JSON.stringify({ query: '{ answer }' });
-
   it('a JSON POST of one operation does not touch yoga’s node adapter, and is answered', async () => {
-    expect(await adapterCallsFor(url, { method: 'POST', headers: json, body: query })).toEqual({
+    expect(await adapterCallsFor(server.url, { method: 'POST', headers: json, body: query })).toEqual({
       calls: 0,
       body: '{"data":{"answer":42}}',
     });
     const charset = { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' };
-    expect((await adapterCallsFor(url, { method: 'POST', headers: charset, body: query })).calls).toBe(0);
+    expect((await adapterCallsFor(server.url, { method: 'POST', headers: charset, body: query })).calls).toBe(0);
   });
 
   it('with GRAPHQL_FAST_PATH=off (plainJsonPath: false) even a plain JSON POST goes to yoga', async () => {
-    const logger = createLogger({ level: 'silent' });
-    const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
-    const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger });
-    let calls = 0;
-    const counted = new Proxy(yoga, {
-      apply(target, self, args) {
-        calls++;
-        return Reflect.apply(target, self, args);
-      },
-    });
-    const graphql = createGraphqlRequestHandler(counted, {
-      graphqlEndpoint: '/graphql',
-      maskError: createMaskError(logger),
-      plainJsonPath: false,
-    });
-    const off = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
-    const offUrl = `${await listen(off, 0, '127.0.0.1')}/graphql`;
+    const off = await startAnswerServer({ plainJsonPath: false });
     try {
-      const response = await fetch(offUrl, { method: 'POST', headers: json, body: query });
+      const response = await fetch(off.url, { method: 'POST', headers: json, body: query });
       expect(await response.text()).toBe('{"data":{"answer":42}}');
-      expect(calls).toBe(1);
+      expect(off.adapterCalls()).toBe(1);
     } finally {
-      await close(off);
+      await off.stop();
     }
   });
 
   it('GET, other content types, SSE, query strings, batches and broken bodies go to yoga', async () => {
+    const { url } = server;
     const cases: Array<[string, RequestInit]> = [
       [`${url}?query=${encodeURIComponent('{ answer }')}`, { headers: { 'x-graphql-yoga-csrf': '1' } }],
       [url, { method: 'POST', headers: { 'content-type': 'application/graphql' }, body: '{ answer }' }],
@@ -205,31 +208,25 @@ describe('which requests take the plain JSON path', () => {
 });
 
 describe('a plain JSON request whose answer cannot be made', () => {
-  let server: Server;
-  let url: string;
+  let server: AnswerServer;
   const logged: unknown[] = [];
 
   beforeAll(async () => {
     const logger = createLogger({ level: 'silent' });
     logger.error = ((...args: unknown[]) => void logged.push(args)) as typeof logger.error;
-    const schema = makeExecutableSchema({ typeDefs: 'type Query { answer: Int! }', resolvers: { Query: { answer: () => 42 } } });
     // A plugin whose result hook fails (a bug in a plugin, say): the request must still be answered.
-    const failing = {
+    const failing: Plugin = {
       onResultProcess() {
         throw new Error('secret detail of a broken plugin');
       },
     };
-    const yoga = createYogaServer({ schemaHolder: createSchemaHolder(schema), auth: {} as AuthService, logger, plugins: [failing] });
-    const graphql = createGraphqlRequestHandler(yoga, { graphqlEndpoint: '/graphql', maskError: createMaskError(logger) });
-    server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
-    url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
+    server = await startAnswerServer({ plugins: [failing], logger });
   });
-  afterAll(() => close(server));
+  afterAll(() => server.stop());
 
   it('gets a masked 500, logged, and the server goes on serving', async () => {
-    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ answer }' }) };
     for (let i = 0; i < 2; i++) {
-      const response = await fetch(url, init);
+      const response = await fetch(server.url, { method: 'POST', headers: json, body: query });
       expect(response.status).toBe(500);
       const text = await response.text();
       expect(JSON.parse(text).errors[0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
