@@ -18,6 +18,8 @@ const seconds = Number(process.argv[3] ?? 5);
 const profileFile = process.argv[4];
 const bundledDir = await firstPartyBundledDir();
 const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
+// BARE=1: stopped with the platform, or the process never exits.
+let bareYoga: Awaited<ReturnType<typeof startBareYoga>> | undefined;
 try {
   const token = await platform.adminToken();
   await seedFarms(platform, token);
@@ -25,11 +27,10 @@ try {
   let url = platform.graphqlUrl;
   if (bare) {
     const answer = await platform.gql<{ farms: unknown }>(FARM_QUERIES[which], undefined, token);
-    url = (
-      await startBareYoga(
-        schemaAnsweringFromMemory(printSchema(platform.modules.schema()), new Map([[FARM_QUERIES[which], answer.data?.farms]])),
-      )
-    ).url;
+    bareYoga = await startBareYoga(
+      schemaAnsweringFromMemory(printSchema(platform.modules.schema()), new Map([[FARM_QUERIES[which], answer.data?.farms]])),
+    );
+    url = bareYoga.url;
   }
   await runLoad(url, body, { seconds: 1, headers: { authorization: `Bearer ${token}` } });
   const session = new Session();
@@ -49,6 +50,7 @@ try {
   if (result.firstFailure) console.log(result.firstFailure);
   console.log(which, { perSecond: Math.round(result.perSecond), failures: result.failures, cpuMsPerRequest: cpuMsPerRequest.toFixed(3) });
 } finally {
+  await bareYoga?.stop();
   await platform.stop();
   await rm(bundledDir, { recursive: true, force: true });
 }
