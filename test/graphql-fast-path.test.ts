@@ -8,7 +8,6 @@ import { createSchemaHolder } from '../src/plugins/composer/schema-holder.js';
 import { createHttpServer } from '../src/server/create-http-server.js';
 import { createYogaServer } from '../src/server/create-yoga-server.js';
 import { createGraphqlRequestHandler } from '../src/server/fast-path/create-graphql-request-handler.js';
-import { createMaskError } from '../src/server/mask-error.js';
 import { startTestPlatform, type TestPlatform } from './support/start-test-platform.js';
 
 // Every plain JSON POST to /graphql takes the fast path (src/server/fast-path/); the same request
@@ -149,7 +148,7 @@ async function startAnswerServer(
   });
   const graphql = createGraphqlRequestHandler(counted, {
     graphqlEndpoint: '/graphql',
-    maskError: createMaskError(logger),
+    logger,
     plainJsonPath: options.plainJsonPath,
   });
   const server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });

@@ -8,7 +8,6 @@ import { createSchemaHolder, type SchemaHolder } from '../src/plugins/composer/s
 import { createHttpServer } from '../src/server/create-http-server.js';
 import { createYogaServer } from '../src/server/create-yoga-server.js';
 import { createGraphqlRequestHandler } from '../src/server/fast-path/create-graphql-request-handler.js';
-import { createMaskError } from '../src/server/mask-error.js';
 import { gql } from './support/graphql-client.js';
 
 /** Generation n answers n from every field; `slow` waits so requests straddle swaps. */
@@ -31,7 +30,7 @@ describe('live schema swap', () => {
     const logger = createLogger({ level: 'silent' });
     const yoga = createYogaServer({ schemaHolder: holder, auth: {} as AuthService, logger });
     // The production handler: plain JSON POSTs take the fast path, the rest yoga's adapter.
-    const graphql = createGraphqlRequestHandler(yoga, { graphqlEndpoint: '/graphql', maskError: createMaskError(logger) });
+    const graphql = createGraphqlRequestHandler(yoga, { graphqlEndpoint: '/graphql', logger });
     server = createHttpServer({ graphql, graphqlEndpoint: '/graphql', limits: { maxBodyBytes: 1 << 20 } });
     url = `${await listen(server, 0, '127.0.0.1')}/graphql`;
   });

@@ -11,7 +11,6 @@ import { createHttpServer } from '../server/create-http-server.js';
 import { createYogaServer } from '../server/create-yoga-server.js';
 import { createGraphqlRequestHandler } from '../server/fast-path/create-graphql-request-handler.js';
 import { guardCoreResolvers } from '../server/guard-core-resolvers.js';
-import { createMaskError } from '../server/mask-error.js';
 import { createPlatformMetrics, instrumentStore, recordRateLimited, useGraphqlMetrics } from '../server/metrics/index.js';
 import { createChangeResolvers } from '../server/resolvers/change-resolvers.js';
 import { createCoreResolvers } from '../server/resolvers/core-resolvers.js';
@@ -155,7 +154,7 @@ export function createPlatform(config: Config, options: PlatformOptions = {}): P
     const server = createHttpServer({
       graphql: createGraphqlRequestHandler(yoga, {
         graphqlEndpoint: GRAPHQL_ENDPOINT,
-        maskError: createMaskError(logger),
+        logger,
         plainJsonPath: config.graphql.fastPath,
       }),
       graphqlEndpoint: GRAPHQL_ENDPOINT,

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { GraphQLParams, Plugin, YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from '../../logging/index.js';
+import { createMaskError } from '../mask-error.js';
 import { isPlainJsonPost } from './is-plain-json-post.js';
 import { parseGraphqlParams } from './parse-graphql-params.js';
 import { readRequestBody } from './read-request-body.js';
@@ -14,8 +16,8 @@ type Result = Parameters<ResultProcessor>[0];
 
 export interface GraphqlRequestHandlerOptions {
   graphqlEndpoint: string;
-  /** Turns an error that escaped yoga's pipeline into the masked error clients see. */
-  maskError: (error: unknown, message: string) => Error;
+  /** Where an error that escaped yoga's pipeline is logged (it reaches the client masked, as yoga's). */
+  logger: Logger;
   /** false (GRAPHQL_FAST_PATH=off): every request goes through yoga's node adapter. */
   plainJsonPath?: boolean;
 }
@@ -51,6 +53,7 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
   if (options.plainJsonPath !== false && resultProcessHooks.length === 0)
     throw new Error("Cannot read graphql-yoga's plugin list: set GRAPHQL_FAST_PATH=off and report it.");
   const { fetchAPI } = yoga;
+  const maskError = createMaskError(options.logger);
   // Background work a plugin hands over (nothing of the platform's does): never an unhandled rejection.
   const waitUntil = (promise: Promise<unknown>) => {
     promise.catch(() => undefined);
@@ -115,7 +118,7 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
     try {
       result = (await yoga.getResultForParams({ params, request }, serverContext)) as Result;
     } catch (error) {
-      result = { errors: [options.maskError(error, 'Unexpected error.') as GraphQLError] } satisfies ExecutionResult;
+      result = { errors: [maskError(error, 'Unexpected error.') as GraphQLError] } satisfies ExecutionResult;
     }
     const response = await respond(request, await processResult(request, result, serverContext), serverContext);
     await writeResponse(response, res, req);
@@ -140,7 +143,7 @@ export function createGraphqlRequestHandler<TUserContext extends object>(
     } catch (error) {
       // A hook or the response write failed after the GraphQL result: masked (and logged by the
       // mask), never a crash of the process on an unhandled rejection, never a stack trace.
-      const masked = options.maskError(error, 'Unexpected error.');
+      const masked = maskError(error, 'Unexpected error.');
       if (res.headersSent) return void res.destroy();
       const text = JSON.stringify({ errors: [masked] });
       res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
