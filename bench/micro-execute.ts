@@ -58,22 +58,9 @@ try {
       url: 'http://127.0.0.1/graphql',
       headers: new Headers({ authorization, 'content-type': 'application/json' }),
     } as unknown as Request;
-    // Yoga's request-parse hooks (the live schema is chosen there), without parsing a body.
-    const hooks = (yoga as unknown as { onRequestParseHooks: Array<(payload: unknown) => unknown> }).onRequestParseHooks;
-    const done: Array<(payload: unknown) => unknown> = [];
-    for (const hook of hooks) {
-      const after = (await hook({ request, url: new URL(request.url), serverContext: {}, setRequestParser() {}, endResponse() {} })) as
-        | { onRequestParseDone?: (payload: unknown) => unknown }
-        | undefined;
-      if (after?.onRequestParseDone) done.push(after.onRequestParseDone);
-    }
-    for (const after of done) await after({ requestParserResult: { query }, setRequestParserResult() {}, endResponse() {} });
-    const env = yoga.getEnveloped({ request, params: { query } } as never);
-    const document = env.parse(query);
-    const errors = env.validate(env.schema, document);
-    if (errors.length) throw errors[0];
-    const contextValue = await env.contextFactory();
-    const result = (await env.execute({ schema: env.schema, document, contextValue, variableValues: {} })) as { errors?: unknown };
+    // What the plain JSON path runs for a request (src/server/fast-path/): yoga's GraphQL
+    // pipeline from its parameters on — onParams, parse, validate, context, execute.
+    const result = (await yoga.getResultForParams({ params: { query }, request }, {})) as { errors?: unknown };
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     length = JSON.stringify(result).length;
   };
