@@ -44,9 +44,8 @@ function sortDocuments(documents: Doc[], sort: NonNullable<FindOptions['sort']>)
 
 /** One copy per returned document, projected as nedb projects (inclusion or exclusion, `_id` kept unless 0). */
 function copyProjected(document: Doc, projection: FindOptions['projection']): Doc {
-  if (!projection) return copyDocument(document);
+  if (!projection || Object.keys(projection).length === 0) return copyDocument(document);
   const keys = Object.keys(projection).filter((key) => key !== '_id');
-  if (Object.keys(projection).length === 0) return copyDocument(document);
   const keepId = projection._id !== 0;
   let copy: Doc;
   if (keys.length === 0) copy = copyDocument(document);
