@@ -113,6 +113,22 @@ describe('module.loader', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
+  it('groups by a dotted key (a field of an embedded object), in one store read', async () => {
+    await store.collection('farms').insertMany([
+      { _id: 'n1', owner: { farmId: 'a' } },
+      { _id: 'n2', owner: { farmId: 'b' } },
+      { _id: 'n3', owner: { farmId: 'a' } },
+      { _id: 'n4', owner: null },
+    ]);
+    reads.mockClear();
+    const notes = handles()
+      .request()
+      .loader('farms', 'owner.farmId', { sort: { _id: 1 } });
+    const [a, b, none] = await Promise.all([notes.load('a'), notes.load('b'), notes.load('c')]);
+    expect([a.map((note) => note._id), b.map((note) => note._id), none]).toEqual([['n1', 'n3'], ['n2'], []]);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('remembers reads for the rest of the request but not into the next request', async () => {
     const ids = await seed(2, 1);
     const { request } = handles();

@@ -7,10 +7,15 @@ export type LoaderFactory = ModuleHandle['loader'];
 
 type Key = string | number;
 
-function fieldValue(document: ModuleDocument, path: string): unknown {
-  let value: unknown = document;
-  for (const part of path.split('.')) value = (value as Record<string, unknown> | null | undefined)?.[part];
-  return value;
+/** Reads a (dotted) field of a document; the path is split once per loader, not once per document. */
+function fieldReader(path: string): (document: ModuleDocument) => unknown {
+  const parts = path.split('.');
+  if (parts.length === 1) return (document) => (document as Record<string, unknown>)[path];
+  return (document) => {
+    let value: unknown = document;
+    for (const part of parts) value = (value as Record<string, unknown> | null | undefined)?.[part];
+    return value;
+  };
 }
 
 function assertLoaderArgs(key: string, options: ModuleLoaderOptions): void {
@@ -33,12 +38,13 @@ function createLoader<T extends ModuleDocument>(
   cache: boolean,
 ): ModuleLoader<T> {
   const documents = store.collection<T>(collection);
+  const keyOf = fieldReader(key);
   const batch = async (values: readonly Key[]): Promise<T[][]> => {
     const filter = { ...options.filter, [key]: { $in: [...new Set(values)] } };
     const found = await documents.find(filter, { sort: options.sort, projection: options.projection });
     const grouped = new Map<unknown, T[]>();
     for (const document of found) {
-      const value = fieldValue(document, key);
+      const value = keyOf(document);
       let group = grouped.get(value);
       if (!group) {
         group = [];

@@ -1,0 +1,90 @@
+import { createRequire } from 'node:module';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { describe, expect, it } from 'vitest';
+import { DateTimeScalar } from './resolvers/scalars.js';
+
+// graphql-jit is patched (patches/graphql-jit+0.8.9.patch) so that a leaf's error locations and
+// path are built only on an error. These are the cases the patch rewrote: a null in a non-null
+// leaf, an Error as a leaf's value, a value its scalar refuses — at the top, in a list and in a
+// list of lists, nullable and not. The data must be graphql-js's, and so must every error
+// graphql-js reports. graphql-jit also reports the errors inside a subtree that null propagation
+// removed (graphql-js stops at the first); the unpatched 0.8.9 gives exactly the lists below.
+
+// The copy of graphql that @graphql-tools and graphql-jit load (CJS); vitest's own resolution of
+// 'graphql' would hand this file the ESM copy, which refuses a schema built by the other.
+const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+
+const schema = makeExecutableSchema({
+  typeDefs: /* GraphQL */ `
+    scalar DateTime
+    type Cell { n: Int! maybe: Int at: DateTime! label: String }
+    type Row { id: ID! cells: [Cell!]! note: String }
+    type Query { rows: [Row]! grid: [[Cell]] top: Int! topNullable: Float }
+  `,
+  resolvers: {
+    DateTime: DateTimeScalar,
+    Query: {
+      top: () => null,
+      topNullable: () => 'not a number',
+      rows: () => [
+        { id: 'r1', note: new Error('note broke'), cells: [{ n: 1, maybe: 2, at: '2026-11-25T06:00:00.000Z', label: 'ok' }] },
+        { id: 'r2', note: null, cells: [{ n: null, maybe: 'x', at: '2026-11-25T06:00:00.000Z', label: new Error('label broke') }] },
+        { id: null, note: 'fine', cells: [] },
+      ],
+      grid: () => [[{ n: 3, maybe: 4, at: 'not a date', label: 7 }], [null, { n: 'seven', at: new Date(0) }]],
+    },
+  },
+});
+
+type Reported = { message: string; locations?: unknown; path?: unknown };
+
+function bothWays(query: string) {
+  const document = parse(query);
+  const compiled = compileQuery(schema, document);
+  if (!isCompiledQuery(compiled)) throw new Error(`graphql-jit did not compile: ${JSON.stringify(compiled)}`);
+  const errorsOf = (result: { errors?: readonly Reported[] }) =>
+    (result.errors ?? []).map(({ message, locations, path }) => ({ message, locations, path }));
+  const jit = compiled.query(undefined, {}, {}) as { data?: unknown; errors?: Reported[] };
+  const js = execute({ schema, document }) as { data?: unknown; errors?: readonly Reported[] };
+  return { jit: { data: jit.data, errors: errorsOf(jit) }, js: { data: js.data, errors: errorsOf(js) } };
+}
+
+describe('graphql-jit leaves, as patched', () => {
+  it.each([
+    {
+      name: 'top-level leaves',
+      query: '{ top topNullable }',
+      reported: [
+        ['Float cannot represent non numeric value: "not a number"', ['topNullable']],
+        ['Cannot return null for non-nullable field Query.top.', ['top']],
+      ],
+    },
+    {
+      name: 'leaves in a list',
+      query: '{ rows { id note cells { n maybe at label } } }',
+      reported: [
+        ['note broke', ['rows', 0, 'note']],
+        ['Int cannot represent non-integer value: "x"', ['rows', 1, 'cells', 0, 'maybe']],
+        ['label broke', ['rows', 1, 'cells', 0, 'label']],
+        ['Cannot return null for non-nullable field Cell.n.', ['rows', 1, 'cells', 0, 'n']],
+        ['Cannot return null for non-nullable field Row.id.', ['rows', 2, 'id']],
+      ],
+    },
+    {
+      name: 'leaves in a list of lists',
+      query: '{ grid { n maybe at label } }',
+      reported: [
+        ['DateTime expects an ISO 8601 date-time such as 2026-11-25T06:00:00Z; got "not a date".', ['grid', 0, 0, 'at']],
+        ['Int cannot represent non-integer value: "seven"', ['grid', 1, 1, 'n']],
+      ],
+    },
+  ])('$name: graphql-js’s data and errors, with locations and paths', ({ query, reported }) => {
+    const { jit, js } = bothWays(query);
+    expect(jit.data).toEqual(js.data);
+    expect(js.errors.length).toBeGreaterThan(0);
+    for (const error of js.errors) expect(jit.errors).toContainEqual(error);
+    expect(jit.errors.map(({ message, path }) => [message, path])).toEqual(reported);
+    for (const error of jit.errors) expect(error.locations).toEqual([expect.objectContaining({ line: 1 })]);
+  });
+});
