@@ -4,12 +4,12 @@ import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { DateTimeScalar } from './resolvers/scalars.js';
 
-// graphql-jit is patched (patches/graphql-jit+0.8.9.patch) so that a leaf's error locations and
-// path are built only on an error. These are the cases the patch rewrote: a null in a non-null
-// leaf, an Error as a leaf's value, a value its scalar refuses — at the top, in a list and in a
-// list of lists, nullable and not. The data must be graphql-js's, and so must every error
-// graphql-js reports. graphql-jit also reports the errors inside a subtree that null propagation
-// removed (graphql-js stops at the first); the unpatched 0.8.9 gives exactly the lists below.
+// Lists are compiled by graphql-jit, and each leaf of each row checks its own value. These are
+// the ways a leaf goes wrong: a null in a non-null leaf, an Error as a leaf's value, a value its
+// scalar refuses — at the top, in a list and in a list of lists, nullable and not. The data must
+// be graphql-js's, and so must every error graphql-js reports. graphql-jit also reports the errors
+// inside a subtree that null propagation removed (graphql-js stops at the first): 0.8.9 gives
+// exactly the lists below, so an upgrade that changes what clients see fails here.
 
 // The copy of graphql that @graphql-tools and graphql-jit load (CJS); vitest's own resolution of
 // 'graphql' would hand this file the ESM copy, which refuses a schema built by the other.
@@ -50,7 +50,7 @@ function bothWays(query: string) {
   return { jit: { data: jit.data, errors: errorsOf(jit) }, js: { data: js.data, errors: errorsOf(js) } };
 }
 
-describe('graphql-jit leaves, as patched', () => {
+describe('graphql-jit leaf errors', () => {
   it.each([
     {
       name: 'top-level leaves',
