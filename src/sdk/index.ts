@@ -1,4 +1,5 @@
 export { defineModule } from './define-module.js';
+export { fromField } from './from-field.js';
 export { badInput, ModuleError, type ModuleErrorCode } from './module-error.js';
 export { type InputSchema, parseInput } from './parse-input.js';
 export type * from './types.js';

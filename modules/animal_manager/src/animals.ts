@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
 import { type AnimalDoc, collections, type HealthEventDoc, type WeightDoc } from './documents.js';
 import { CreateAnimalInput, UpdateAnimalInput } from './inputs.js';
 import { isDuplicateKey } from './is-duplicate-key.js';
@@ -109,7 +109,7 @@ function listAnimals(_: unknown, args: { species?: string | null; search?: strin
 }
 
 export const animalFields = {
-  id: (animal: AnimalDoc) => animal._id,
+  id: fromField('_id'),
   ageDays: (animal: AnimalDoc) => (animal.birthDate ? Math.floor((Date.now() - Date.parse(animal.birthDate)) / DAY_MS) : null),
   // Batched: a list of animals reads its events and weights in one store read each.
   healthEvents: (animal: AnimalDoc, _: unknown, { module }: ModuleContext) =>

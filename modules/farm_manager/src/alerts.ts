@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { type AlertDoc, type AlertStatus, collections, loaders } from './documents.js';
 import { evaluateAlerts } from './evaluate-alerts.js';
 import { CreateAlertInput } from './inputs.js';
@@ -67,7 +67,7 @@ export const alertMutations = {
 };
 
 export const alertFields = {
-  id: (alert: AlertDoc) => alert._id,
+  id: fromField('_id'),
   farm: (alert: AlertDoc, _: unknown, { module }: ModuleContext) =>
     loaders(module).farmById({ includeDeleted: true }).loadOne(alert.farmId),
   block: (alert: AlertDoc, _: unknown, { module }: ModuleContext) =>

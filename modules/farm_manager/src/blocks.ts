@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, type ModuleHandle, withPermission } from 'a64-platform/sdk';
 import { ARCHIVABLE_STATES, assertTransition, BLOCK_TRANSITIONS } from './block-states.js';
 import { type BlockDoc, collections, loaders } from './documents.js';
 import { sumHarvests } from './harvest-totals.js';
@@ -143,7 +143,7 @@ export const blockMutations = {
 
 /** Field resolvers of `FarmBlock`. */
 export const blockFields = {
-  id: (block: BlockDoc) => block._id,
+  id: fromField('_id'),
   farm: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
     loaders(module).farmById({ includeDeleted: false }).loadOne(block.farmId),
   allowedNextStates: (block: BlockDoc) => BLOCK_TRANSITIONS[block.state],

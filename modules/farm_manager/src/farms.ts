@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { CULTIVATED_STATES } from './block-states.js';
 import { afterCursorFilter, decodeCursor, encodeCursor } from './cursor.js';
 import { type BlockState, collections, type FarmDoc, loaders } from './documents.js';
@@ -94,7 +94,7 @@ export const farmMutations = {
 
 /** Field resolvers of `Farm`; reachable only through guarded root fields. */
 export const farmFields = {
-  id: (farm: FarmDoc) => farm._id,
+  id: fromField('_id'),
   blocks: (farm: FarmDoc, args: { state?: BlockState | null }, { module }: ModuleContext) =>
     loaders(module).blocksOfFarm(args.state).load(farm._id),
   blockCount: async (farm: FarmDoc, _: unknown, { module }: ModuleContext) => (await loaders(module).blocksOfFarm().load(farm._id)).length,

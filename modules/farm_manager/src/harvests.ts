@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { collections, type HarvestDoc, loaders } from './documents.js';
 import { sumHarvests } from './harvest-totals.js';
 import { DateRangeInput } from './inputs.js';
@@ -36,14 +36,14 @@ export const harvestMutations = {
 };
 
 export const harvestFields = {
-  id: (harvest: HarvestDoc) => harvest._id,
+  id: fromField('_id'),
   block: (harvest: HarvestDoc, _: unknown, { module }: ModuleContext) => loaders(module).blockById().loadOne(harvest.blockId),
   plant: (harvest: HarvestDoc, _: unknown, { module }: ModuleContext) =>
     harvest.plantId ? loaders(module).plantById().loadOne(harvest.plantId) : null,
 };
 
 export const archiveFields = {
-  id: (archive: { _id: string }) => archive._id,
+  id: fromField('_id'),
   plant: (archive: { plantId: string | null }, _: unknown, { module }: ModuleContext) =>
     archive.plantId ? loaders(module).plantById().loadOne(archive.plantId) : null,
 };

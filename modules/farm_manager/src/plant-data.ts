@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { collections, type PlantDoc } from './documents.js';
 import { escapeRegex } from './escape-regex.js';
 import { CreatePlantDataInput } from './inputs.js';
@@ -30,4 +30,4 @@ async function createPlant(_: unknown, args: { input: unknown }, { module }: Mod
 
 export const plantQueries = { plantData: withPermission('farm.view', listPlants) };
 export const plantMutations = { createPlantData: withPermission('farm.edit', createPlant) };
-export const plantFields = { id: (plant: PlantDoc) => plant._id };
+export const plantFields = { id: fromField('_id') };

@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { applyMovement } from './apply-movement.js';
 import { collections, type ItemDoc, type MovementDoc } from './documents.js';
 import { CreateItemInput, UpdateItemInput } from './inputs.js';
@@ -80,7 +80,7 @@ export const itemMutations = {
 };
 
 export const itemFields = {
-  id: (item: ItemDoc) => item._id,
+  id: fromField('_id'),
   isLowStock: (item: ItemDoc) => item.quantity <= item.lowStockThreshold,
   // Batched: every item of a list costs one read together (the limit applies per item).
   movements: (item: ItemDoc, args: { limit?: number | null }, { module }: ModuleContext) =>

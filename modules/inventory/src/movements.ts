@@ -1,4 +1,4 @@
-import { badInput, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
 import { type AppliedMovement, applyMovement } from './apply-movement.js';
 import { collections, type MovementDoc } from './documents.js';
 import { farmManagerApi } from './farm-manager-api.js';
@@ -69,7 +69,7 @@ export const movementMutations = {
 };
 
 export const movementFields = {
-  id: (movement: MovementDoc) => movement._id,
+  id: fromField('_id'),
   item: (movement: MovementDoc, _: unknown, { module }: ModuleContext) => collections(module).items.findOne({ _id: movement.itemId }),
   // Movements read back from the ledger did not trigger anything now; only the mutation's payload did.
   triggeredLowStock: (movement: MovementDoc & { triggeredLowStock?: boolean }) => movement.triggeredLowStock ?? false,

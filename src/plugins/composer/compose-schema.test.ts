@@ -1,6 +1,8 @@
 import { type execute, parse } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { describe, expect, it, vi } from 'vitest';
 import { isPlatformError } from '../../errors/index.js';
+import { fromField, READS_FIELD } from '../../sdk/from-field.js';
 import { composeSchema } from './compose-schema.js';
 import { sharedGraphql } from './shared-graphql.js';
 
@@ -32,6 +34,38 @@ describe('composeSchema', () => {
     const schema = composeSchema({ core, modules: [syntheticModule('a', 2), syntheticModule('b', 1)] });
     const result = await run(schema, '{ hello a_q1 { f0 f1 } b_q0 { f0 } }');
     expect(result).toEqual({ data: { hello: 'core', a_q1: { f0: 'a-1', f1: 'computed' }, b_q0: { f0: 'b-0' } } });
+  });
+
+  it('keeps fromField reads as they are: graphql-js calls them, a compiled query reads the field instead', async () => {
+    // A stand-in for fromField('_id') that counts its calls; fromField itself is tested below.
+    const readId = vi.fn((parent: { _id: string }) => parent._id);
+    Object.defineProperty(readId, READS_FIELD, { value: '_id' });
+    const rows = [
+      { _id: 'r1', name: 'one' },
+      { _id: 'r2', name: 'two' },
+    ];
+    const module = {
+      name: 'rows',
+      document: parse('type Row { id: ID! name: String! key: ID! } extend type Query { rows: [Row!]! }'),
+      resolvers: { Query: { rows: () => rows }, Row: { id: readId, key: fromField('_id') } },
+    };
+    const schema = composeSchema({ core, modules: [module] });
+    const expected = {
+      data: {
+        rows: [
+          { id: 'r1', key: 'r1', name: 'one' },
+          { id: 'r2', key: 'r2', name: 'two' },
+        ],
+      },
+    };
+    const query = '{ rows { id key name } }';
+    expect(await run(schema, query)).toEqual(expected);
+    expect(readId).toHaveBeenCalledTimes(2);
+    readId.mockClear();
+    const compiled = compileQuery(schema, parse(query));
+    if (!isCompiledQuery(compiled)) throw new Error('graphql-jit did not compile the query');
+    expect(await compiled.query(undefined, {}, {})).toEqual(expected);
+    expect(readId).not.toHaveBeenCalled();
   });
 
   it('refuses conflicts and unknown type references with SCHEMA_CONFLICT', () => {

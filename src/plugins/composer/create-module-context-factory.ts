@@ -45,14 +45,20 @@ export function createModuleContextFactory(handle: ModuleHandle, permissions: Pe
     if (!made) {
       if (!Object.isExtensible(key)) {
         let context = elsewhere.get(key);
-        if (!context) elsewhere.set(key, (context = build(key)));
+        if (!context) {
+          context = build(key);
+          elsewhere.set(key, context);
+        }
         return context;
       }
       made = new Map();
       Object.defineProperty(key, MODULE_CONTEXTS, { value: made });
     }
     let context = made.get(factory);
-    if (!context) made.set(factory, (context = build(key)));
+    if (!context) {
+      context = build(key);
+      made.set(factory, context);
+    }
     return context;
   };
   const factory: ModuleContextFactory = Object.assign(contextFor, { moduleName: handle.name });

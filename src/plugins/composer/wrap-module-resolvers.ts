@@ -1,4 +1,5 @@
 import { type DocumentNode, Kind } from 'graphql';
+import { fieldReadBy, fromField } from '../../sdk/from-field.js';
 import type { ModuleResolvers } from '../../sdk/types.js';
 import type { ModuleContextFactory } from './create-module-context-factory.js';
 import { hasModuleResolverObservers, notifyModuleResolver } from './module-resolver-observers.js';
@@ -53,6 +54,10 @@ function passThroughTypes(document: DocumentNode): Set<string> {
 
 /** `(parent, args, ctx, info)` resolvers get the module context as 3rd argument, type resolvers as 2nd. */
 function wrapMember(field: string, value: unknown, contextFor: ModuleContextFactory): unknown {
+  // The SDK's `fromField`: replaced by the platform's own copy, which reads the parent and
+  // nothing else, so it needs no module context — and graphql-jit compiles it to a plain read.
+  const readsField = field === 'subscribe' || field === '__resolveType' || field === '__isTypeOf' ? undefined : fieldReadBy(value);
+  if (readsField) return fromField(readsField);
   if (typeof value === 'function') {
     const fn = value as AnyFn;
     if (field === '__resolveType' || field === '__isTypeOf') {
