@@ -7,13 +7,6 @@ export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) 
 
 const NO_CONTEXT = {};
 
-// Each request's module contexts, kept on the request's context object itself (non-enumerable,
-// so no spread, log or JSON sees it). A lookup is one property read and a small Map; a WeakMap
-// keyed by the request context, consulted by every field resolver of every row, was ~5% of a
-// list request under load, where its table is cold in the CPU caches.
-const MODULE_CONTEXTS = Symbol('a64.moduleContexts');
-type Carrier = { [MODULE_CONTEXTS]?: Map<ModuleContextFactory, ModuleContext> };
-
 /**
  * The caller as a module may see it: only the `ModuleUser` fields (not grants, login times or
  * anything the platform adds later), copied and frozen, so what a module changes — it throws in
@@ -30,37 +23,19 @@ function moduleUserView(user: ModuleUser | null | undefined): ModuleUser | null 
  * dependencies' services) — nothing else. It does not inherit the request's context, so a module
  * never sees raw headers or the request, and cannot change the identity the core resolvers read
  * (a module setting `context.user.role` throws; replacing `context.user` is refused too).
- * Made once per request context (see MODULE_CONTEXTS): a list of 1,000 rows costs one object.
+ * Cached in a WeakMap keyed by the request context: a list of 1,000 rows costs one object.
  */
 export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionChecks): ModuleContextFactory {
-  // Contexts that cannot carry their own (frozen ones: no request context is, but a caller may be).
-  const elsewhere = new WeakMap<object, ModuleContext>();
-  const build = (key: object): ModuleContext => {
-    const user = moduleUserView((key as { user?: ModuleUser | null }).user);
-    return Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
-  };
+  const cache = new WeakMap<object, ModuleContext>();
   const contextFor = (requestContext: unknown): ModuleContext => {
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;
-    let made = (key as Carrier)[MODULE_CONTEXTS];
-    if (!made) {
-      if (!Object.isExtensible(key)) {
-        let context = elsewhere.get(key);
-        if (!context) {
-          context = build(key);
-          elsewhere.set(key, context);
-        }
-        return context;
-      }
-      made = new Map();
-      Object.defineProperty(key, MODULE_CONTEXTS, { value: made });
-    }
-    let context = made.get(factory);
+    let context = cache.get(key);
     if (!context) {
-      context = build(key);
-      made.set(factory, context);
+      const user = moduleUserView((key as { user?: ModuleUser | null }).user);
+      context = Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
+      cache.set(key, context);
     }
     return context;
   };
-  const factory: ModuleContextFactory = Object.assign(contextFor, { moduleName: handle.name });
-  return factory;
+  return Object.assign(contextFor, { moduleName: handle.name });
 }
