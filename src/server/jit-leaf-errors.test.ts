@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import fc from 'fast-check';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { DateTimeScalar } from './resolvers/scalars.js';
@@ -13,7 +14,7 @@ import { DateTimeScalar } from './resolvers/scalars.js';
 
 // The copy of graphql that @graphql-tools and graphql-jit load (CJS); vitest's own resolution of
 // 'graphql' would hand this file the ESM copy, which refuses a schema built by the other.
-const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { buildSchema, execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `
@@ -86,5 +87,47 @@ describe('graphql-jit leaf errors', () => {
     for (const error of js.errors) expect(jit.errors).toContainEqual(error);
     expect(jit.errors.map(({ message, path }) => [message, path])).toEqual(reported);
     for (const error of jit.errors) expect(error.locations).toEqual([expect.objectContaining({ line: 1 })]);
+  });
+});
+
+// graphql-jit is patched (patches/graphql-jit+0.8.9.patch) to take a value already of a built-in
+// scalar's JSON type as is, without calling the scalar's serializer. Any value at all must still
+// come out as graphql-js gives it: the same data, the same errors at the same paths.
+describe('graphql-jit built-in scalar leaves, as patched', () => {
+  const scalars = buildSchema('type Row { s: String i: Int f: Float b: Boolean id: ID } type Query { rows: [Row] }');
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 31 - 1, Number.NaN, Number.POSITIVE_INFINITY, -0, 1.5, '12', 'true', ''),
+    fc.constant(null),
+    fc.date({ noInvalidDate: true }),
+    fc.array(fc.integer(), { maxLength: 2 }),
+    fc.constant({ valueOf: () => 7 }),
+  );
+  const row = fc.record({ s: anyValue, i: anyValue, f: anyValue, b: anyValue, id: anyValue });
+  const query = parse('{ rows { s i f b id } }');
+
+  it('compiles the leaves of built-in scalars with the patched check', () => {
+    const compiled = compileQuery(scalars, query, undefined, { debug: true } as never) as unknown as Record<string, string>;
+    expect(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation).toMatch(/function String\w*Leaf\(/);
+  });
+
+  it('gives graphql-js’s data and errors for any values', () => {
+    const compiled = compileQuery(scalars, query);
+    if (!isCompiledQuery(compiled)) throw new Error('graphql-jit did not compile');
+    const reported = (errors: readonly Reported[] | undefined) =>
+      (errors ?? []).map(({ message, path }) => `${JSON.stringify(path)} ${message}`).sort();
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 4 }), (rows) => {
+        const rootValue = { rows };
+        const jit = compiled.query(rootValue, {}, {}) as { data?: unknown; errors?: Reported[] };
+        const js = execute({ schema: scalars, document: query, rootValue }) as { data?: unknown; errors?: readonly Reported[] };
+        expect(jit.data).toEqual(js.data);
+        expect(reported(jit.errors)).toEqual(reported(js.errors));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -3,7 +3,6 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import { compileResultSerializer } from './compile-result-serializer.js';
 import { createCompiledQueryCache } from './compiled-query-cache.js';
-import { jitScalarSerializers } from './jit-scalar-serializers.js';
 
 type CompiledResult = ReturnType<CompiledQuery['query']> extends infer R ? Awaited<R> : never;
 
@@ -41,18 +40,8 @@ export interface UseJitExecutionOptions {
  * module resolvers they close over — are never run again.
  */
 export function useJitExecution(options: UseJitExecutionOptions = {}): Plugin {
-  // Per schema object: the serializers close over its scalars.
-  const scalarSerializers = new WeakMap<GraphQLSchema, ReturnType<typeof jitScalarSerializers>>();
-  const serializersOf = (schema: GraphQLSchema) => {
-    let serializers = scalarSerializers.get(schema);
-    if (!serializers) {
-      serializers = jitScalarSerializers(schema);
-      scalarSerializers.set(schema, serializers);
-    }
-    return serializers;
-  };
   const cache = createCompiledQueryCache((schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) => {
-    const result = compileQuery(schema, document, operationName, { customSerializers: serializersOf(schema) });
+    const result = compileQuery(schema, document, operationName);
     const compiled = isCompiledQuery(result) ? result : null;
     // graphql-jit's own compiled serializer refuses custom scalars (DateTime, JSON); ours knows them.
     if (compiled)
