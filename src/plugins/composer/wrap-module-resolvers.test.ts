@@ -1,0 +1,30 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { fieldReadBy, READS_FIELD } from '../../sdk/from-field.js';
+import type { ModuleContextFactory } from './create-module-context-factory.js';
+import { wrapModuleResolvers } from './wrap-module-resolvers.js';
+
+const document = parse('type Row { id: ID! note: String } extend type Query { rows: [Row!]! }');
+const moduleContext = Object.freeze({ module: {}, user: null, modules: {} });
+const contextFor = Object.assign(() => moduleContext, { moduleName: 'rows' }) as unknown as ModuleContextFactory;
+const requestContext = { request: { headers: { authorization: 'Bearer secret' } } };
+
+type Resolver = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
+
+describe('wrapModuleResolvers', () => {
+  it('gives a module resolver its module context, never the request context', () => {
+    const wrapped = wrapModuleResolvers({ Row: { note: (_p: unknown, _a: unknown, context: unknown) => context } }, document, contextFor);
+    expect((wrapped.Row as Record<string, Resolver>).note!({}, {}, requestContext, {})).toBe(moduleContext);
+  });
+
+  it('replaces a fromField read by the platform’s own: a function claiming to be one never sees a context', () => {
+    // A module's own function carrying graphql-jit's mark, which reads its third argument.
+    const claims = (_parent: unknown, _args: unknown, context: unknown) => context;
+    Object.defineProperty(claims, READS_FIELD, { value: '_id' });
+    const wrapped = wrapModuleResolvers({ Row: { id: claims } }, document, contextFor);
+    const id = (wrapped.Row as Record<string, Resolver>).id!;
+    expect(id).not.toBe(claims);
+    expect(fieldReadBy(id)).toBe('_id');
+    expect(id({ _id: 'r1' }, {}, requestContext, {})).toBe('r1');
+  });
+});
