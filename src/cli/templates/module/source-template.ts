@@ -2,7 +2,7 @@ import type { TemplateNames } from './template-names.js';
 
 /** `src/index.ts`: one type, one query and one mutation over the declared collection. */
 export function sourceTemplate(n: TemplateNames): string {
-  return `import { badInput, defineModule, type ModuleContext, type ModuleDocument, withPermission } from 'a64-platform/sdk';
+  return `import { badInput, defineModule, fromField, type ModuleContext, type ModuleDocument, withPermission } from 'a64-platform/sdk';
 
 type NoteDoc = ModuleDocument & { text: string; createdAt: string; createdBy: string | null };
 
@@ -44,7 +44,7 @@ export default defineModule({
   resolvers: {
     Query: { ${n.listField}: withPermission(VIEW, listNotes) },
     Mutation: { ${n.addField}: withPermission(EDIT, addNote) },
-    ${n.type}: { id: (note: NoteDoc) => note._id },
+    ${n.type}: { id: fromField('_id') },
   },
   onEnable(handle) {
     handle.logger.info('${n.module} enabled');
