@@ -17,7 +17,7 @@ export function fieldReadBy(resolver: unknown): string | undefined {
  * A field resolver that answers with another field of the parent, as stored — the usual
  * `id: fromField('_id')`. It costs what a field without a resolver costs: a compiled query
  * reads the field directly, with no resolver call, resolve info or module context per row
- * (about a tenth of a 100-row list request). The value is used as is: no promise, no computing.
+ * (about 7% of a 100-row list request under load). The value is used as is: no promise, no computing.
  *
  * @example Farm: { id: fromField('_id') }
  */

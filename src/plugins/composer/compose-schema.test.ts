@@ -36,7 +36,7 @@ describe('composeSchema', () => {
     expect(result).toEqual({ data: { hello: 'core', a_q1: { f0: 'a-1', f1: 'computed' }, b_q0: { f0: 'b-0' } } });
   });
 
-  it('keeps fromField reads as they are: graphql-js calls them, a compiled query reads the field instead', async () => {
+  it('keeps fromField reads given as { resolve }: graphql-js calls them, a compiled query reads the field instead', async () => {
     // A stand-in for fromField('_id') that counts its calls; fromField itself is tested below.
     const readId = vi.fn((parent: { _id: string }) => parent._id);
     Object.defineProperty(readId, READS_FIELD, { value: '_id' });
@@ -47,7 +47,8 @@ describe('composeSchema', () => {
     const module = {
       name: 'rows',
       document: parse('type Row { id: ID! name: String! key: ID! } extend type Query { rows: [Row!]! }'),
-      resolvers: { Query: { rows: () => rows }, Row: { id: readId, key: fromField('_id') } },
+      // As wrapModuleResolvers hands them over: `{ resolve }`, which graphql-tools keeps unbound.
+      resolvers: { Query: { rows: () => rows }, Row: { id: { resolve: readId }, key: { resolve: fromField('_id') } } },
     };
     const schema = composeSchema({ core, modules: [module] });
     const expected = {

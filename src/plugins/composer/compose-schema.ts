@@ -2,7 +2,6 @@ import { addResolversToSchema } from '@graphql-tools/schema';
 import type { IResolvers } from '@graphql-tools/utils';
 import { type DefinitionNode, type DocumentNode, type GraphQLSchema, Kind } from 'graphql';
 import { platformError } from '../../errors/index.js';
-import { fieldReadBy } from '../../sdk/from-field.js';
 import { findSchemaConflicts } from './find-schema-conflicts.js';
 import { sharedGraphql } from './shared-graphql.js';
 
@@ -67,25 +66,10 @@ export function composeSchema(input: ComposeSchemaInput): GraphQLSchema {
   }
   const errors = validateSchema(schema);
   if (errors.length > 0) conflict(`The composed schema is not valid: ${errors.map((e) => e.message).join('; ')}`, {});
-  const resolvers = mergeResolverMaps([input.core.resolvers, ...input.modules.map((m) => m.resolvers)]);
-  addResolversToSchema({ schema, resolvers: resolvers as IResolvers, updateResolversInPlace: true });
-  keepFieldReads(schema, resolvers);
+  addResolversToSchema({
+    schema,
+    resolvers: mergeResolverMaps([input.core.resolvers, ...input.modules.map((m) => m.resolvers)]) as IResolvers,
+    updateResolversInPlace: true,
+  });
   return schema;
-}
-
-/**
- * graphql-tools binds every field resolver to its type's resolver map, and a bound function
- * carries none of its target's properties. The SDK's `fromField` reads (sdk/from-field.ts) need
- * theirs, graphql-jit's mark, so they are put back as they are (they use no `this`).
- */
-function keepFieldReads(schema: GraphQLSchema, resolvers: Record<string, unknown>): void {
-  for (const [typeName, members] of Object.entries(resolvers)) {
-    const type = schema.getType(typeName);
-    if (!type || !('getFields' in type) || typeof members !== 'object' || members === null) continue;
-    const fields = type.getFields() as Record<string, { resolve?: unknown }>;
-    for (const [fieldName, member] of Object.entries(members)) {
-      const field = fields[fieldName];
-      if (field && fieldReadBy(member)) field.resolve = member;
-    }
-  }
 }

@@ -22,7 +22,7 @@ describe('wrapModuleResolvers', () => {
     const claims = (_parent: unknown, _args: unknown, context: unknown) => context;
     Object.defineProperty(claims, READS_FIELD, { value: '_id' });
     const wrapped = wrapModuleResolvers({ Row: { id: claims } }, document, contextFor);
-    const id = (wrapped.Row as Record<string, Resolver>).id!;
+    const { resolve: id } = (wrapped.Row as Record<string, { resolve: Resolver }>).id!;
     expect(id).not.toBe(claims);
     expect(fieldReadBy(id)).toBe('_id');
     expect(id({ _id: 'r1' }, {}, requestContext, {})).toBe('r1');

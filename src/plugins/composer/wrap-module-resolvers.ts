@@ -54,15 +54,17 @@ function passThroughTypes(document: DocumentNode): Set<string> {
 
 /** `(parent, args, ctx, info)` resolvers get the module context as 3rd argument, type resolvers as 2nd. */
 function wrapMember(field: string, value: unknown, contextFor: ModuleContextFactory): unknown {
-  // The SDK's `fromField`: replaced by the platform's own copy, which reads the parent and
-  // nothing else, so it needs no module context — and graphql-jit compiles it to a plain read.
-  const readsField = field === 'subscribe' || field === '__resolveType' || field === '__isTypeOf' ? undefined : fieldReadBy(value);
-  if (readsField) return fromField(readsField);
   if (typeof value === 'function') {
     const fn = value as AnyFn;
     if (field === '__resolveType' || field === '__isTypeOf') {
       return (source: unknown, context: unknown, ...rest: unknown[]) => fn(source, contextFor(context), ...rest);
     }
+    // The SDK's `fromField`: replaced by the platform's own copy, which reads the parent and
+    // nothing else (no module context), so graphql-jit compiles it to a plain read. It goes to
+    // graphql-tools as `{ resolve }`: a bare function is bound to its resolver map, and a bound
+    // function loses graphql-jit's mark.
+    const readsField = field === 'subscribe' ? undefined : fieldReadBy(fn);
+    if (readsField) return field === 'resolve' ? fromField(readsField) : { resolve: fromField(readsField) };
     return (parent: unknown, args: unknown, context: unknown, info: unknown) => fn(parent, args, contextFor(context), info);
   }
   if (typeof value === 'object' && value !== null) {
