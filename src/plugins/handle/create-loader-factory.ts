@@ -68,14 +68,24 @@ class LoaderShelf {
   private static readonly SCANNED = 8;
   private readonly few: Made[] = [];
   private many: Map<string, Made[]> | undefined;
+  // Resolvers mostly pass one constant options object per call site: found by identity first.
+  private last: Made | undefined;
 
   find(options: ModuleLoaderOptions): ModuleLoader<never> | undefined {
-    for (const made of this.few) if (isSameLoaderOptions(made.options, options)) return made.loader;
+    if (this.last?.options === options) return this.last.loader;
+    const made = this.findByValue(options);
+    if (made) this.last = { options, loader: made.loader };
+    return made?.loader;
+  }
+
+  private findByValue(options: ModuleLoaderOptions): Made | undefined {
+    for (const made of this.few) if (isSameLoaderOptions(made.options, options)) return made;
     // JSON text only narrows the search (it maps distinct RegExps alike); isSameLoaderOptions decides.
-    return this.many?.get(JSON.stringify(options))?.find((made) => isSameLoaderOptions(made.options, options))?.loader;
+    return this.many?.get(JSON.stringify(options))?.find((made) => isSameLoaderOptions(made.options, options));
   }
 
   add(made: Made): void {
+    this.last = made;
     if (this.few.length < LoaderShelf.SCANNED) {
       this.few.push(made);
       return;
