@@ -1,16 +1,17 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { HotCounter, HotHistogram } from './hot-metrics.js';
 import { rateLimitRefusals } from './rate-limit-refusals.js';
 
 /** Every metric the platform exports at /metrics (docs/operators/metrics.md lists them). */
 export interface PlatformMetrics {
   registry: Registry;
-  requests: Counter<'operation'>;
-  requestDuration: Histogram<'operation'>;
+  requests: HotCounter<'operation'>;
+  requestDuration: HotHistogram<'operation'>;
   errors: Counter<'operation' | 'code'>;
   moduleOperations: Counter<'kind' | 'outcome'>;
-  moduleResolverDuration: Histogram<'module'>;
+  moduleResolverDuration: HotHistogram<'module'>;
   moduleResolverErrors: Counter<'module'>;
-  storeDuration: Histogram<'operation'>;
+  storeDuration: HotHistogram<'operation'>;
 }
 
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -64,19 +65,15 @@ export function createPlatformMetrics(): PlatformMetrics {
   registry.registerMetric(rateLimitRefusals);
   return {
     registry,
-    requests: new Counter({
-      name: 'a64_graphql_requests_total',
-      help: 'GraphQL operations, by type.',
-      labelNames: ['operation'],
-      registers,
-    }),
-    requestDuration: new Histogram({
-      name: 'a64_graphql_request_duration_seconds',
-      help: 'GraphQL execution time, by operation type.',
-      labelNames: ['operation'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    }),
+    // Counted on every request or store call: recorders that cost a few additions.
+    requests: new HotCounter('a64_graphql_requests_total', 'GraphQL operations, by type.', 'operation', registry),
+    requestDuration: new HotHistogram(
+      'a64_graphql_request_duration_seconds',
+      'GraphQL execution time, by operation type.',
+      'operation',
+      LATENCY_BUCKETS,
+      registry,
+    ),
     errors: new Counter({
       name: 'a64_graphql_errors_total',
       help: 'GraphQL errors, by operation type and extensions.code.',
@@ -89,25 +86,25 @@ export function createPlatformMetrics(): PlatformMetrics {
       labelNames: ['kind', 'outcome'],
       registers,
     }),
-    moduleResolverDuration: new Histogram({
-      name: 'a64_module_resolver_duration_seconds',
-      help: 'Time in the root-field resolvers of each module.',
-      labelNames: ['module'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    }),
+    moduleResolverDuration: new HotHistogram(
+      'a64_module_resolver_duration_seconds',
+      'Time in the root-field resolvers of each module.',
+      'module',
+      LATENCY_BUCKETS,
+      registry,
+    ),
     moduleResolverErrors: new Counter({
       name: 'a64_module_resolver_errors_total',
       help: 'Errors thrown by the root-field resolvers of each module.',
       labelNames: ['module'],
       registers,
     }),
-    storeDuration: new Histogram({
-      name: 'a64_store_operation_duration_seconds',
-      help: 'Store calls, by operation (find, insertOne, …).',
-      labelNames: ['operation'],
-      buckets: LATENCY_BUCKETS,
-      registers,
-    }),
+    storeDuration: new HotHistogram(
+      'a64_store_operation_duration_seconds',
+      'Store calls, by operation (find, insertOne, …).',
+      'operation',
+      LATENCY_BUCKETS,
+      registry,
+    ),
   };
 }
