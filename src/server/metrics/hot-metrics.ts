@@ -1,4 +1,3 @@
-
 // Cheap recorders for the metrics counted on every request; prom-client's registry still exports
 // them, in its own format.
 
