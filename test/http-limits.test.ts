@@ -195,6 +195,22 @@ describe('subscription limits', () => {
     return false;
   }
 
+  it('refuses a subscription asked for as plain JSON or HTML with 406, and keeps no stream open for it', async () => {
+    const token = await superAdmin('json-accept@example.test');
+    for (const accept of ['application/json', 'application/graphql-response+json', 'text/html']) {
+      const response = await fetch(platform.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'subscription { moduleEvents { module } }' }),
+      });
+      expect(response.status, accept).toBe(406);
+      expect(response.headers.get('accept')).toContain('text/event-stream');
+      await response.body?.cancel();
+    }
+    // With one stream allowed per user, a leaked stream would refuse this one with RATE_LIMITED.
+    expect(await acceptedWithin(1, token)).toBe(true);
+  });
+
   it('ends a stream with UNAUTHENTICATED at the next event once its user is deleted', async () => {
     const token = await superAdmin('deleted@example.test');
     const stream = await subscribeModuleEvents(platform.graphqlUrl, token);

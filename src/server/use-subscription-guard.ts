@@ -28,6 +28,9 @@ export interface SubscriptionGuard {
 
 const errorResult = (error: Error): ExecutionResult => ({ errors: [error as never] });
 
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+
 /**
  * Limits and re-checks subscriptions (SSE streams): a cap in total and per user, and a stream
  * whose caller is disabled, deleted, signed out by a password change or changes role ends with
@@ -102,6 +105,13 @@ export function createSubscriptionGuard(options: SubscriptionGuardOptions): Subs
         },
         onSubscribeError: drop,
       };
+    },
+    onResultProcess({ result, resultProcessor }) {
+      // Yoga's result processors run first. When none takes a stream — a subscription asked for
+      // with a JSON or HTML Accept — yoga answers 406 and never reads it: end it here, or it
+      // would stay open, holding its listener and a place under the caller's cap.
+      if (resultProcessor || !isAsyncIterable(result)) return;
+      void result[Symbol.asyncIterator]().return?.();
     },
   };
   return {
