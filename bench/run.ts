@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { formatRows } from './report.js';
+import { fileURLToPath } from 'node:url';
 import { sections } from './sections/index.js';
 
 /** Other processes on this machine skew every req/s figure; say so next to them. */
@@ -9,6 +10,23 @@ function loadNote(): string {
   return `load average ${oneMinute!.toFixed(2)}${busy ? ' — other processes are busy, throughput figures will be noisy' : ''}`;
 }
 
+/**
+ * Runs section `index` in a fresh process with this process's flags (`--expose-gc`, the tsx and
+ * dist/ loaders), its table going to our stdout. A section of its own has the heap a server would
+ * have: in one shared process, every section ran after the garbage of those before it (the 50 MB
+ * install, 200 composed schemas), which cost the list section's A64 rows 10–25% more CPU per
+ * request than the same section alone (docs/performance.md).
+ */
+function runSection(index: number): Promise<boolean> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./run-section.ts', import.meta.url)), String(index)], {
+    stdio: 'inherit',
+  });
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code === 0));
+    child.once('error', () => resolve(false));
+  });
+}
+
 // `npm run bench [-- <section title substring>]` runs every section (or the matching ones).
 const filter = process.argv[2]?.toLowerCase();
 console.log(
@@ -16,15 +34,10 @@ console.log(
 );
 const started = performance.now();
 let ran = 0;
-for (const section of sections) {
+for (const [index, section] of sections.entries()) {
   if (filter && !section.title.toLowerCase().includes(filter)) continue;
   ran++;
-  try {
-    console.log(formatRows(section.title, await section.run()));
-  } catch (error) {
-    console.log(`\n${section.title}\n  FAILED: ${(error as Error).stack ?? error}`);
-    process.exitCode = 1;
-  }
+  if (!(await runSection(index))) process.exitCode = 1;
 }
 if (ran === 0) {
   console.log(`\nNo section title contains "${filter}". Sections:\n${sections.map((section) => `  ${section.title}`).join('\n')}`);
