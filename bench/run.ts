@@ -14,8 +14,8 @@ function loadNote(): string {
  * Runs section `index` in a fresh process with this process's flags (`--expose-gc`, the tsx and
  * dist/ loaders), its table going to our stdout. A section of its own has the heap a server would
  * have: in one shared process, every section ran after the garbage of those before it (the 50 MB
- * install, 200 composed schemas), which cost the list section's A64 rows 10–25% more CPU per
- * request than the same section alone (docs/performance.md).
+ * install, 200 composed schemas), which cost the list section's A64 rows 4–14% more CPU per
+ * request than a run of that section alone (docs/performance.md).
  */
 function runSection(index: number): Promise<boolean> {
   const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./run-section.ts', import.meta.url)), String(index)], {
