@@ -11,16 +11,37 @@ interface ExportedValue {
   metricName: string;
 }
 
-/** The running figures of one label value: non-cumulative bucket counts, summed up at scrape time. */
-interface Series {
-  count: number;
-  sum: number;
+/**
+ * A histogram's running figures for one label value: non-cumulative bucket counts, summed up at
+ * scrape time. Callers keep it for a label value they know.
+ */
+export class HistogramSeries {
+  count = 0;
+  sum = 0;
   readonly buckets: Float64Array;
-}
 
-/** A histogram's recorder for one label value, kept by the caller for a known label value. */
-export interface HistogramSeries {
-  observe(seconds: number): void;
+  constructor(private readonly upperBounds: readonly number[]) {
+    this.buckets = new Float64Array(upperBounds.length);
+  }
+
+  observe(seconds: number): void {
+    if (!Number.isFinite(seconds)) return;
+    this.count++;
+    this.sum += seconds;
+    const bounds = this.upperBounds;
+    for (let i = 0; i < bounds.length; i++) {
+      if (seconds <= bounds[i]!) {
+        this.buckets[i]!++;
+        return;
+      }
+    }
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.sum = 0;
+    this.buckets.fill(0);
+  }
 }
 
 /**
@@ -33,7 +54,7 @@ export interface HistogramSeries {
 export class HotHistogram<L extends string> {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
-  private readonly series = new Map<string, Series>();
+  private readonly series = new Map<string, HistogramSeries>();
 
   constructor(
     readonly name: string,
@@ -45,28 +66,14 @@ export class HotHistogram<L extends string> {
     registry.registerMetric(this as never);
   }
 
-  /** The recorder of one label value; the same one each time. */
+  /** The series of one label value; the same one each time. */
   seriesFor(labelValue: string): HistogramSeries {
     let series = this.series.get(labelValue);
     if (!series) {
-      series = { count: 0, sum: 0, buckets: new Float64Array(this.upperBounds.length) };
+      series = new HistogramSeries(this.upperBounds);
       this.series.set(labelValue, series);
     }
-    const recorded = series;
-    const bounds = this.upperBounds;
-    return {
-      observe(seconds: number) {
-        if (!Number.isFinite(seconds)) return;
-        recorded.count++;
-        recorded.sum += seconds;
-        for (let i = 0; i < bounds.length; i++) {
-          if (seconds <= bounds[i]!) {
-            recorded.buckets[i]!++;
-            return;
-          }
-        }
-      },
-    };
+    return series;
   }
 
   observe(labels: Record<L, string>, seconds: number): void {
@@ -93,26 +100,26 @@ export class HotHistogram<L extends string> {
     return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
   }
 
-  /** Zeroes every series in place: recorders handed out keep counting into them. */
+  /** Zeroes every series in place: series handed out keep counting into them. */
   reset(): void {
-    for (const series of this.series.values()) {
-      series.count = 0;
-      series.sum = 0;
-      series.buckets.fill(0);
-    }
+    for (const series of this.series.values()) series.reset();
   }
 }
 
-/** A counter's recorder for one label value. */
-export interface CounterSeries {
-  inc(by?: number): void;
+/** A counter's value for one label value. */
+export class CounterSeries {
+  value = 0;
+
+  inc(by = 1): void {
+    this.value += by;
+  }
 }
 
 /** A counter with one label, exported as prom-client's `Counter` is; `inc` is one addition. */
 export class HotCounter<L extends string> {
   readonly type = 'counter';
   readonly aggregator = 'sum';
-  private readonly series = new Map<string, { value: number }>();
+  private readonly series = new Map<string, CounterSeries>();
 
   constructor(
     readonly name: string,
@@ -123,18 +130,14 @@ export class HotCounter<L extends string> {
     registry.registerMetric(this as never);
   }
 
+  /** The series of one label value; the same one each time. */
   seriesFor(labelValue: string): CounterSeries {
     let series = this.series.get(labelValue);
     if (!series) {
-      series = { value: 0 };
+      series = new CounterSeries();
       this.series.set(labelValue, series);
     }
-    const counted = series;
-    return {
-      inc(by = 1) {
-        counted.value += by;
-      },
-    };
+    return series;
   }
 
   inc(labels: Record<L, string>, by = 1): void {

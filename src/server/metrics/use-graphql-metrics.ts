@@ -1,7 +1,6 @@
 import { type DocumentNode, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { PlatformMetrics } from './create-platform-metrics.js';
-import type { CounterSeries, HistogramSeries } from './hot-metrics.js';
 import { rateLimitRefusals } from './rate-limit-refusals.js';
 
 // Refusals by a limit: also counted in a64_rate_limited_total.
@@ -49,16 +48,6 @@ function countErrors(
  * A document refused by validation counts as operation `invalid`.
  */
 export function useGraphqlMetrics(metrics: PlatformMetrics): Plugin {
-  // The recorders of each operation type, looked up once per type rather than per request.
-  const recorders = new Map<string, { requests: CounterSeries; duration: HistogramSeries }>();
-  const recordersOf = (operation: string) => {
-    let found = recorders.get(operation);
-    if (!found) {
-      found = { requests: metrics.requests.seriesFor(operation), duration: metrics.requestDuration.seriesFor(operation) };
-      recorders.set(operation, found);
-    }
-    return found;
-  };
   return {
     onValidate() {
       return ({ result }) => {
@@ -70,12 +59,11 @@ export function useGraphqlMetrics(metrics: PlatformMetrics): Plugin {
     },
     onExecute({ args }) {
       const operation = operationType(args.document, args.operationName);
-      const { requests, duration } = recordersOf(operation);
       const started = performance.now();
-      requests.inc();
+      metrics.requests.seriesFor(operation).inc();
       return {
         onExecuteDone({ result }) {
-          duration.observe((performance.now() - started) / 1000);
+          metrics.requestDuration.seriesFor(operation).observe((performance.now() - started) / 1000);
           if (!(Symbol.asyncIterator in result)) countErrors(metrics, operation, result.errors);
         },
       };
