@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentStore } from '../types.js';
 import { openEmbeddedStore } from './embedded-store.js';
@@ -64,5 +65,30 @@ describe('embedded read cache', () => {
     await events.insertOne({ _id: 'd', at });
     expect(await events.countDocuments({ at: at.toISOString() })).toBe(0);
     expect(await events.countDocuments({ at })).toBe(1);
+  });
+
+  it('keys any plain-JSON filter, and no filter with a Date, RegExp, undefined, NaN or class instance at any depth', () => {
+    // Through JSON text: filters arrive as plain objects (fast-check also makes null-prototype ones).
+    const json = fc
+      .dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 }))
+      .map((value) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>);
+    fc.assert(
+      fc.property(json, (filter) => {
+        expect(readCacheKey('find', filter)).toBe(JSON.stringify(['find', filter, null, 0, 0]));
+      }),
+    );
+    const foreign = fc.oneof(fc.date(), fc.constant(/x/), fc.constant(undefined), fc.constant(Number.NaN), fc.constant(new Map()));
+    const path = fc.array(fc.oneof(fc.string(), fc.nat({ max: 3 })), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(path, foreign, (keys, value) => {
+        // Nest the foreign value under the path: strings make objects, numbers arrays.
+        const filter = keys.reduceRight<unknown>(
+          (inner, key) => (typeof key === 'number' ? [...Array(key).fill(1), inner] : { [key]: inner }),
+          value,
+        );
+        const wrapped = typeof keys[0] === 'number' ? { $in: filter } : (filter as Record<string, unknown>);
+        expect(readCacheKey('find', wrapped)).toBeNull();
+      }),
+    );
   });
 });

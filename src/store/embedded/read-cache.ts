@@ -10,14 +10,21 @@ const MAX_ENTRIES = 256;
 // Per datastore object: a dropped collection gets a new datastore, hence an empty cache.
 const caches = new WeakMap<Datastore, Map<string, CachedRead>>();
 
-/** Whether `value` is plain JSON, so its JSON text says exactly what it matches (no Date, RegExp, undefined). */
+/**
+ * Whether `value` is plain JSON, so its JSON text says exactly what it matches (no Date, RegExp,
+ * undefined). Plain loops: a page's filter is checked on every read.
+ */
 function isPlainJson(value: unknown, depth = 0): boolean {
-  if (depth > 32) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((item) => isPlainJson(item, depth + 1));
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value as Record<string, unknown>).every((item) => isPlainJson(item, depth + 1));
+  if (typeof value !== 'object' || depth > 32) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isPlainJson(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!isPlainJson((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
 }
 
 /**
