@@ -72,8 +72,18 @@ export function createAuthService(deps: AuthServiceDeps): AuthService {
   const { users, roles, tokens, throttle } = deps;
   async function withPermissions(user: StoredUser, declared: readonly string[], known?: readonly string[] | null): Promise<AuthUser> {
     const rolePermissions = user.role === 'SUPER_ADMIN' ? null : known !== undefined ? known : await roles.get(user.role);
-    const { tokenGeneration: _generation, bootstrapPending: _pending, ...visible } = user;
-    return { ...visible, permissions: effectivePermissions(user.role, user.grants, rolePermissions, declared) };
+    // Named one by one (not a rest pattern, which is slow and passes on whatever fields a stored
+    // user gains): the token generation and the bootstrap mark stay inside the platform.
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      grants: user.grants,
+      disabled: user.disabled,
+      lastLoginAt: user.lastLoginAt,
+      createdAt: user.createdAt,
+      permissions: effectivePermissions(user.role, user.grants, rolePermissions, declared),
+    };
   }
   return {
     users,
