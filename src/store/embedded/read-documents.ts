@@ -1,6 +1,7 @@
 import model from '@seald-io/nedb/lib/model.js';
 import type { FindOptions, StoredDocument } from '../types.js';
 import { copyDocument } from './copy-document.js';
+import { copyStoredDocument } from './copy-stored-document.js';
 import type { Datastore } from './nedb.js';
 
 type Doc = StoredDocument;
@@ -44,11 +45,11 @@ function sortDocuments(documents: Doc[], sort: NonNullable<FindOptions['sort']>)
 
 /** One copy per returned document, projected as nedb projects (inclusion or exclusion, `_id` kept unless 0). */
 function copyProjected(document: Doc, projection: FindOptions['projection']): Doc {
-  if (!projection || Object.keys(projection).length === 0) return copyDocument(document);
+  if (!projection || Object.keys(projection).length === 0) return copyStoredDocument(document);
   const keys = Object.keys(projection).filter((key) => key !== '_id');
   const keepId = projection._id !== 0;
   let copy: Doc;
-  if (keys.length === 0) copy = copyDocument(document);
+  if (keys.length === 0) copy = copyStoredDocument(document);
   else if (projection[keys[0]!] === 1) {
     const set: Record<string, unknown> = {};
     for (const key of keys) {
