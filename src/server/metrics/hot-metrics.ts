@@ -45,35 +45,57 @@ export class HistogramSeries {
 }
 
 /**
+ * What both recorders share: registration with prom-client's registry and one series per label
+ * value, made on first use and the same one each time after.
+ */
+abstract class SingleLabelMetric<L extends string, S> {
+  readonly aggregator = 'sum';
+  protected readonly series = new Map<string, S>();
+
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    protected readonly labelName: L,
+    registry: Registry,
+  ) {
+    registry.registerMetric(this as never);
+  }
+
+  protected abstract newSeries(): S;
+
+  /** The series of one label value; the same one each time. */
+  seriesFor(labelValue: string): S {
+    let series = this.series.get(labelValue);
+    if (!series) {
+      series = this.newSeries();
+      this.series.set(labelValue, series);
+    }
+    return series;
+  }
+}
+
+/**
  * A histogram with one label, exported by prom-client's registry exactly as a prom-client
  * `Histogram` is (`_bucket{le}`, `_sum`, `_count`), but cheap to record into: one `Map` lookup, a
  * bucket search and three additions. prom-client's `observe` validates and hashes the labels and
  * copies them on every call (`startTimer` once more); on the request path, with the store's calls,
  * that was 10–20 µs of a ~90 µs request (docs/performance.md).
  */
-export class HotHistogram<L extends string> {
+export class HotHistogram<L extends string> extends SingleLabelMetric<L, HistogramSeries> {
   readonly type = 'histogram';
-  readonly aggregator = 'sum';
-  private readonly series = new Map<string, HistogramSeries>();
 
   constructor(
-    readonly name: string,
-    readonly help: string,
-    private readonly labelName: L,
+    name: string,
+    help: string,
+    labelName: L,
     private readonly upperBounds: readonly number[],
     registry: Registry,
   ) {
-    registry.registerMetric(this as never);
+    super(name, help, labelName, registry);
   }
 
-  /** The series of one label value; the same one each time. */
-  seriesFor(labelValue: string): HistogramSeries {
-    let series = this.series.get(labelValue);
-    if (!series) {
-      series = new HistogramSeries(this.upperBounds);
-      this.series.set(labelValue, series);
-    }
-    return series;
+  protected newSeries(): HistogramSeries {
+    return new HistogramSeries(this.upperBounds);
   }
 
   observe(labels: Record<L, string>, seconds: number): void {
@@ -116,28 +138,11 @@ export class CounterSeries {
 }
 
 /** A counter with one label, exported as prom-client's `Counter` is; `inc` is one addition. */
-export class HotCounter<L extends string> {
+export class HotCounter<L extends string> extends SingleLabelMetric<L, CounterSeries> {
   readonly type = 'counter';
-  readonly aggregator = 'sum';
-  private readonly series = new Map<string, CounterSeries>();
 
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    private readonly labelName: L,
-    registry: Registry,
-  ) {
-    registry.registerMetric(this as never);
-  }
-
-  /** The series of one label value; the same one each time. */
-  seriesFor(labelValue: string): CounterSeries {
-    let series = this.series.get(labelValue);
-    if (!series) {
-      series = new CounterSeries();
-      this.series.set(labelValue, series);
-    }
-    return series;
+  protected newSeries(): CounterSeries {
+    return new CounterSeries();
   }
 
   inc(labels: Record<L, string>, by = 1): void {
