@@ -1,5 +1,5 @@
 import type { ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { AuthService } from '../auth/index.js';
 import { platformError } from '../errors/index.js';
 import type { RequestAuth } from './context.js';
@@ -27,9 +27,6 @@ export interface SubscriptionGuard {
 }
 
 const errorResult = (error: Error): ExecutionResult => ({ errors: [error as never] });
-
-const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
-  typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
 /**
  * Limits and re-checks subscriptions (SSE streams): a cap in total and per user, and a stream
@@ -110,7 +107,7 @@ export function createSubscriptionGuard(options: SubscriptionGuardOptions): Subs
       // Yoga's result processors run first. When none takes a stream — a subscription asked for
       // with a JSON or HTML Accept — yoga answers 406 and never reads it: end it here, or it
       // would stay open, holding its listener and a place under the caller's cap.
-      if (resultProcessor || !isAsyncIterable(result)) return;
+      if (resultProcessor || !isAsyncIterable<unknown>(result)) return;
       void result[Symbol.asyncIterator]().return?.();
     },
   };
