@@ -131,3 +131,68 @@ describe('graphql-jit built-in scalar leaves, as patched', () => {
     );
   });
 });
+
+// The same patch sends a leaf of an enum or a custom scalar straight to its serializer when the
+// value is neither null nor an Error; null and Errors take graphql-jit's own check. Either way the
+// answer must be graphql-js's.
+describe('graphql-jit enum and custom scalar leaves, as patched', () => {
+  const typeDefs = /* GraphQL */ `
+    scalar DateTime
+    enum State { OPEN SHUT }
+    type Row { state: State at: DateTime }
+    type Strict { state: State! at: DateTime! }
+    type Query { rows: [Row] strict: [Strict] }
+  `;
+  // Internal enum values differ from their names, so a value that is only the name is refused.
+  const leaves = makeExecutableSchema({ typeDefs, resolvers: { DateTime: DateTimeScalar, State: { OPEN: 'open', SHUT: 'shut' } } });
+  const anyValue = fc.oneof(
+    fc.constantFrom('open', 'shut', 'OPEN', 'nope', '2026-11-25T06:00:00.000Z', '2026-11-25', '', null, undefined, 0, true),
+    fc.string({ maxLength: 4 }).map((message) => new Error(message || 'broke')),
+    fc.date({ noInvalidDate: true }),
+    fc.integer(),
+    fc.constant({ valueOf: () => 'open' }),
+  );
+  const rows = fc.array(fc.record({ state: anyValue, at: anyValue }), { maxLength: 4 });
+  const reported = (errors: readonly Reported[] | undefined) =>
+    (errors ?? []).map(({ message, path }) => `${JSON.stringify(path)} ${message}`).sort();
+  const run = (query: string, rootValue: unknown) => {
+    const document = parse(query);
+    const compiled = compileQuery(leaves, document);
+    if (!isCompiledQuery(compiled)) throw new Error('graphql-jit did not compile');
+    const jit = compiled.query(rootValue, {}, {}) as { data?: unknown; errors?: Reported[] };
+    const js = execute({ schema: leaves, document, rootValue }) as { data?: unknown; errors?: readonly Reported[] };
+    return { jit, js };
+  };
+
+  it('compiles enum and DateTime leaves to a function that calls the serializer directly', () => {
+    const compiled = compileQuery(leaves, parse('{ rows { state at } }'), undefined, { debug: true } as never) as unknown as Record<
+      string,
+      string
+    >;
+    expect(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation).toMatch(/function State\w*Leaf\(/);
+    expect(compiled.__DO_NOT_USE_THIS_OR_YOU_WILL_BE_FIRED_compilation).toMatch(/function DateTime\w*Leaf\(/);
+  });
+
+  it('gives graphql-js’s data and errors for any values in nullable leaves', () => {
+    fc.assert(
+      fc.property(rows, (list) => {
+        const { jit, js } = run('{ rows { state at } }', { rows: list });
+        expect(jit.data).toEqual(js.data);
+        expect(reported(jit.errors)).toEqual(reported(js.errors));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives graphql-js’s data and reports its errors for any values in non-null leaves', () => {
+    fc.assert(
+      fc.property(rows, (list) => {
+        const { jit, js } = run('{ strict { state at } }', { strict: list });
+        expect(jit.data).toEqual(js.data);
+        // graphql-jit also reports the second bad leaf of a row that null propagation removed.
+        for (const error of reported(js.errors)) expect(reported(jit.errors)).toContain(error);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
