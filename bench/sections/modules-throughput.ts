@@ -7,7 +7,7 @@ import { firstPartyBundledDir } from '../support/first-party-bundled-dir.js';
 import { type PeerServer, schemaAnsweringFromMemory, startBareYoga, startMercurius, startRawCeiling } from '../support/peer-servers.js';
 import { BLOCKS_PER_FARM, FARM_QUERIES, FARMS, LIST_BENCH_ENV, seedFarms } from '../support/seed-farms.js';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const SECONDS = 3;
 
 /** The platform's answer as bytes on the wire, for the ceiling server. */
@@ -54,7 +54,7 @@ function rows(label: keyof typeof FARM_QUERIES, [ceiling, mercurius, yoga, a64]:
 }
 
 export const modulesThroughput: BenchSection = {
-  title: `List-heavy queries, 3 modules enabled, next to peers serving the same SDL and answer (${FARMS} farms × ${BLOCKS_PER_FARM} blocks; 32 clients on a worker thread; median of ${ROUNDS} alternating ${SECONDS} s rounds)`,
+  title: `List-heavy queries, 3 modules enabled, next to peers serving the same SDL and answer (${FARMS} farms × ${BLOCKS_PER_FARM} blocks; 32 autocannon clients on a worker thread; median of ${ROUNDS} alternating ${SECONDS} s rounds)`,
   async run() {
     const bundledDir = await firstPartyBundledDir();
     const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
