@@ -40,6 +40,10 @@ const schema = makeExecutableSchema({
 
 type Reported = { message: string; locations?: unknown; path?: unknown };
 
+/** Errors as "path message" lines, sorted: the order graphql-jit reports them in is its own. */
+const reported = (errors: readonly Reported[] | undefined) =>
+  (errors ?? []).map(({ message, path }) => `${JSON.stringify(path)} ${message}`).sort();
+
 function bothWays(query: string) {
   const document = parse(query);
   const compiled = compileQuery(schema, document);
@@ -117,8 +121,6 @@ describe('graphql-jit built-in scalar leaves, as patched', () => {
   it('gives graphql-js’s data and errors for any values', () => {
     const compiled = compileQuery(scalars, query);
     if (!isCompiledQuery(compiled)) throw new Error('graphql-jit did not compile');
-    const reported = (errors: readonly Reported[] | undefined) =>
-      (errors ?? []).map(({ message, path }) => `${JSON.stringify(path)} ${message}`).sort();
     fc.assert(
       fc.property(fc.array(row, { maxLength: 4 }), (rows) => {
         const rootValue = { rows };
@@ -153,8 +155,6 @@ describe('graphql-jit enum and custom scalar leaves, as patched', () => {
     fc.constant({ valueOf: () => 'open' }),
   );
   const rows = fc.array(fc.record({ state: anyValue, at: anyValue }), { maxLength: 4 });
-  const reported = (errors: readonly Reported[] | undefined) =>
-    (errors ?? []).map(({ message, path }) => `${JSON.stringify(path)} ${message}`).sort();
   const run = (query: string, rootValue: unknown) => {
     const document = parse(query);
     const compiled = compileQuery(leaves, document);
