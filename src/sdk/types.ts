@@ -21,6 +21,12 @@ export interface ModuleFindOptions {
   skip?: number;
   limit?: number;
   projection?: Record<string, 0 | 1>;
+  /**
+   * For reads that only answer (a page of a list): the documents come back deep-frozen and may be
+   * shared with other readers, which spares the embedded store a copy of each. Changing one
+   * throws a TypeError; spread it first (`{ ...farm, name }`). Default false: your own copies.
+   */
+  readOnly?: boolean;
 }
 
 /** A collection the module declared in `database_collections`. */

@@ -133,6 +133,48 @@ function defineContract(backend: ContractBackend): void {
       expect(await items.findOne({ _id: inserted._id })).toEqual({ _id: inserted._id, name: 'a', tags: ['x'], nested: { deep: 1 } });
     });
 
+    it('readOnly reads hand back frozen documents that no change reaches the store through, and see later writes', async () => {
+      const at = new Date('2026-01-01T00:00:00.000Z');
+      const inserted = await items.insertOne({ name: 'a', n: 1, tags: ['x'], nested: { deep: 1 }, at: new Date(at) });
+      const stored = { _id: inserted._id, name: 'a', n: 1, tags: ['x'], nested: { deep: 1 }, at };
+      const [shared] = await items.find({}, { readOnly: true });
+      expect(shared).toEqual(stored);
+      expect(Object.isFrozen(shared)).toBe(true);
+      expect(Object.isFrozen(shared?.tags)).toBe(true);
+      expect(Object.isFrozen(shared?.nested)).toBe(true);
+      expect(() => {
+        (shared as Item).name = 'changed';
+      }).toThrow(TypeError);
+      expect(() => shared?.tags?.push('changed')).toThrow(TypeError);
+      // Freezing cannot stop a Date's setTime: the store's own stays as it was.
+      shared?.at?.setTime(0);
+      expect(await items.findOne({}, { readOnly: true })).toEqual(stored);
+      // Every other read still hands out the caller's own copy.
+      const mine = await items.findOne({ _id: inserted._id });
+      expect(Object.isFrozen(mine)).toBe(false);
+      mine?.tags?.push('mine');
+      expect(await items.findOne({ _id: inserted._id })).toEqual(stored);
+
+      // Writes to a document already handed out frozen.
+      await items.updateOne({ _id: inserted._id }, { $set: { 'nested.deep': 2 }, $push: { tags: 'y' }, $inc: { n: 1 } });
+      expect(await items.find({}, { readOnly: true })).toEqual([{ ...stored, n: 2, tags: ['x', 'y'], nested: { deep: 2 } }]);
+      await items.updateMany({}, { $unset: { at: '' } });
+      expect(await items.findOneAndUpdate({ _id: inserted._id }, { $set: { name: 'b' } })).toEqual({
+        _id: inserted._id,
+        name: 'b',
+        n: 2,
+        tags: ['x', 'y'],
+        nested: { deep: 2 },
+      });
+      const projected = await items.find({}, { readOnly: true, projection: { nested: 1 } });
+      expect(projected).toEqual([{ _id: inserted._id, nested: { deep: 2 } }]);
+      expect(Object.isFrozen(projected[0]?.nested)).toBe(true);
+      await reopen();
+      expect(await items.find({ name: 'b' }, { readOnly: true })).toHaveLength(1);
+      expect(await items.deleteOne({ _id: inserted._id })).toEqual({ deletedCount: 1 });
+      expect(await items.find({}, { readOnly: true })).toEqual([]);
+    });
+
     it('updateMany and deleteMany report counts', async () => {
       await items.insertMany([
         { name: 'a', n: 1 },

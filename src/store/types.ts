@@ -32,6 +32,12 @@ export interface FindOptions {
   limit?: number;
   /** Inclusion (1) or exclusion (0) projection; `_id` always included unless excluded. */
   projection?: Record<string, 0 | 1>;
+  /**
+   * Documents only read to answer (a page, a loader's batch): they come back deep-frozen and may
+   * be shared with the store's memory and other readers, so the embedded store hands them out
+   * without copying them. Changing one throws a TypeError. Default false: the caller's own copies.
+   */
+  readOnly?: boolean;
 }
 
 export interface UpdateOptions {
@@ -65,7 +71,7 @@ export type NewDocument<T extends StoredDocument> = Omit<T, '_id'> & { _id?: str
 
 export interface Collection<T extends StoredDocument = StoredDocument> {
   readonly name: string;
-  findOne(filter?: Filter, options?: Pick<FindOptions, 'projection' | 'sort'>): Promise<T | null>;
+  findOne(filter?: Filter, options?: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'>): Promise<T | null>;
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
   countDocuments(filter?: Filter): Promise<number>;
   /** Throws DuplicateKeyError when a unique index is violated; nothing is written then. */

@@ -105,7 +105,7 @@ function listAnimals(_: unknown, args: { species?: string | null; search?: strin
     const pattern = args.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     filter.$or = [{ tag: { $regex: pattern, $options: 'i' } }, { name: { $regex: pattern, $options: 'i' } }];
   }
-  return collections(module).animals.find(filter, { sort: { speciesKey: 1, tag: 1 } });
+  return collections(module).animals.find(filter, { sort: { speciesKey: 1, tag: 1 }, readOnly: true });
 }
 
 export const animalFields = {

@@ -52,7 +52,7 @@ export const alertQueries = {
       const filter: Record<string, unknown> = {};
       if (args.status) filter.status = args.status;
       if (args.farmId) filter.farmId = args.farmId;
-      return collections(module).alerts.find(filter, { sort: { createdAt: -1 } });
+      return collections(module).alerts.find(filter, { sort: { createdAt: -1 }, readOnly: true });
     },
   ),
 };

@@ -25,7 +25,7 @@ async function listFarms(_: unknown, args: FarmsArgs, { module }: ModuleContext)
   const base = filterToQuery(filter);
   const query = page.after ? { $and: [base, afterCursorFilter(decodeCursor(page.after))] } : base;
   const [rows, totalCount] = await Promise.all([
-    farms.find(query, { sort: { createdAt: 1, _id: 1 }, limit: page.first + 1 }),
+    farms.find(query, { sort: { createdAt: 1, _id: 1 }, limit: page.first + 1, readOnly: true }),
     farms.countDocuments(base),
   ]);
   const items = rows.slice(0, page.first);

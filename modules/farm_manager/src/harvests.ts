@@ -22,7 +22,7 @@ function harvestFilter(args: HarvestArgs): Record<string, unknown> {
 
 export const harvestQueries = {
   harvests: withPermission('farm.view', (_: unknown, args: HarvestArgs, { module }: ModuleContext) =>
-    collections(module).harvests.find(harvestFilter(args), { sort: { harvestedAt: 1 } }),
+    collections(module).harvests.find(harvestFilter(args), { sort: { harvestedAt: 1 }, readOnly: true }),
   ),
   harvestTotal: withPermission('farm.view', async (_: unknown, args: HarvestArgs, { module }: ModuleContext) =>
     sumHarvests(await collections(module).harvests.find(harvestFilter({ blockId: args.blockId, farmId: args.farmId }))),
@@ -54,7 +54,7 @@ export const archiveQueries = {
     (_: unknown, args: { blockId?: string | null; farmId?: string | null }, { module }: ModuleContext) => {
       if (!args.blockId && !args.farmId) throw badInput('blockId', 'pass blockId or farmId');
       const filter = args.blockId ? { blockId: args.blockId } : { farmId: args.farmId };
-      return collections(module).archives.find(filter, { sort: { archivedAt: 1 } });
+      return collections(module).archives.find(filter, { sort: { archivedAt: 1 }, readOnly: true });
     },
   ),
 };

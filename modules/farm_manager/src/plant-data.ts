@@ -15,7 +15,7 @@ async function listPlants(_: unknown, args: { search?: string | null }, { module
         ],
       }
     : {};
-  return collections(module).plants.find(filter, { sort: { cropName: 1, variety: 1 } });
+  return collections(module).plants.find(filter, { sort: { cropName: 1, variety: 1 }, readOnly: true });
 }
 
 async function createPlant(_: unknown, args: { input: unknown }, { module }: ModuleContext) {

@@ -56,7 +56,7 @@ function listItems(_: unknown, args: { search?: string | null; location?: string
     const pattern = args.search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     filter.$or = [{ sku: { $regex: pattern, $options: 'i' } }, { name: { $regex: pattern, $options: 'i' } }];
   }
-  return collections(module).items.find(filter, { sort: { sku: 1 } });
+  return collections(module).items.find(filter, { sort: { sku: 1 }, readOnly: true });
 }
 
 async function lowStockItems(_: unknown, __: unknown, { module }: ModuleContext) {

@@ -59,6 +59,7 @@ export const movementQueries = {
       collections(module).movements.find(args.sku ? { sku: args.sku } : {}, {
         sort: { createdAt: -1 },
         limit: Math.min(Math.max(args.limit ?? 50, 1), 500),
+        readOnly: true,
       }),
   ),
 };

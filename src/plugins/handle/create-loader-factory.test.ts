@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModuleHandle } from '../../sdk/types.js';
+import type { ModuleDocument, ModuleHandle } from '../../sdk/types.js';
 import { openEmbeddedStore } from '../../store/embedded/embedded-store.js';
 import type { DocumentStore } from '../../store/types.js';
 import { bindHandleToUser } from './bind-handle-to-user.js';
@@ -99,6 +99,21 @@ describe('module.loader', () => {
     children.forEach((blocks, i) => {
       expect(blocks.map((block) => block.name)).toEqual([`${ids[i]}/2`, `${ids[i]}/1`, `${ids[i]}/0`]);
     });
+  });
+
+  it('hands back frozen documents (shared by every resolver of the request), and later requests see writes', async () => {
+    const ids = await seed(2, 1);
+    const [block] = await handles().request().loader('blocks', 'farmId').load(ids[1]!);
+    expect(Object.isFrozen(block)).toBe(true);
+    expect(() => {
+      (block as ModuleDocument).name = 'changed';
+    }).toThrow(TypeError);
+    await store.collection('blocks').updateOne({ _id: block!._id }, { $set: { name: 'renamed' } });
+    const [again] = await handles().request().loader('blocks', 'farmId').load(ids[1]!);
+    expect(again).toEqual({ ...block, name: 'renamed' });
+    // The copy-taking read is still the caller's to change.
+    const mine = await store.collection('blocks').findOne({ _id: block!._id });
+    expect(Object.isFrozen(mine)).toBe(false);
   });
 
   it('applies the filter and the per-key limit, and gives [] or null for parents without children', async () => {

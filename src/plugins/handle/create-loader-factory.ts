@@ -41,7 +41,8 @@ function createLoader<T extends ModuleDocument>(
   const keyOf = fieldReader(key);
   const batch = async (values: readonly Key[]): Promise<T[][]> => {
     const filter = { ...options.filter, [key]: { $in: [...new Set(values)] } };
-    const found = await documents.find(filter, { sort: options.sort, projection: options.projection });
+    // Shared and frozen: a loader's documents already go to every resolver asking for the same key.
+    const found = await documents.find(filter, { sort: options.sort, projection: options.projection, readOnly: true });
     const grouped = new Map<unknown, T[]>();
     for (const document of found) {
       const value = keyOf(document);

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AsyncMutex } from '../async-mutex.js';
+import { deepFreeze } from '../deep-freeze.js';
 import { generateId } from '../generate-id.js';
 import { InvalidStoreRequestError } from '../store-errors.js';
 import type {
@@ -45,7 +46,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
     private readonly backend: EmbeddedCollectionBackend,
   ) {}
 
-  async findOne(filter: Filter = {}, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
+  async findOne(filter: Filter = {}, options: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'> = {}): Promise<T | null> {
     const [first] = await this.find(filter, { ...options, limit: 1 });
     return first ?? null;
   }
@@ -56,14 +57,15 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
       const selected = cachedRead(datastore, readCacheKey('find', filter, options), () =>
         selectDocuments(datastore, translateFilter(filter), options),
       );
-      // One copy per document, projected: callers may change what they get.
-      return copyDocuments(selected, options.projection) as T[];
+      // One copy per document, projected, that callers may change; for readOnly, shared and frozen.
+      return copyDocuments(selected, options) as T[];
     }
     let cursor = datastore.findAsync<Doc>(translateFilter(filter), options.projection ?? {});
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return (await cursor) as unknown as T[];
+    const found = (await cursor) as unknown as T[];
+    return options.readOnly ? found.map(deepFreeze) : found;
   }
 
   async countDocuments(filter: Filter = {}): Promise<number> {

@@ -1,8 +1,10 @@
 import model from '@seald-io/nedb/lib/model.js';
+import { deepFreeze } from '../deep-freeze.js';
 import type { FindOptions, StoredDocument } from '../types.js';
 import { copyDocument } from './copy-document.js';
 import { copyStoredDocument } from './copy-stored-document.js';
 import type { Datastore } from './nedb.js';
+import { shareStoredDocument } from './share-stored-document.js';
 
 type Doc = StoredDocument;
 
@@ -76,10 +78,17 @@ export function selectDocuments(datastore: Datastore, query: Record<string, unkn
   return documents;
 }
 
-/** The caller's copies of selected documents, projected; nedb's memory is never handed out. */
-export function copyDocuments(documents: readonly Doc[], projection: FindOptions['projection']): Doc[] {
+/**
+ * What a read hands back of the selected documents: the caller's projected copies, or, for a
+ * `readOnly` read, frozen documents (the stored ones themselves when there is no projection).
+ * The array is always new: the selection itself may be kept by the read cache.
+ */
+export function copyDocuments(documents: readonly Doc[], options: Pick<FindOptions, 'projection' | 'readOnly'>): Doc[] {
+  const { projection, readOnly } = options;
   if (projection) assertProjection(projection);
-  return documents.map((document) => copyProjected(document, projection));
+  if (!readOnly) return documents.map((document) => copyProjected(document, projection));
+  if (!projection || Object.keys(projection).length === 0) return documents.map(shareStoredDocument);
+  return documents.map((document) => deepFreeze(copyProjected(document, projection)));
 }
 
 /** How many documents match, copying none. */

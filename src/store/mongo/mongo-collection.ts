@@ -1,4 +1,5 @@
 import type { Collection as DriverCollection, Filter as DriverFilter, UpdateFilter } from 'mongodb';
+import { deepFreeze } from '../deep-freeze.js';
 import { generateId } from '../generate-id.js';
 import { InvalidStoreRequestError } from '../store-errors.js';
 import type {
@@ -32,12 +33,17 @@ export class MongoCollection<T extends StoredDocument = StoredDocument> implemen
     private readonly driver: DriverCollection<Doc>,
   ) {}
 
-  async findOne(filter: Filter = {}, options: Pick<FindOptions, 'projection' | 'sort'> = {}): Promise<T | null> {
-    return (await this.driver.findOne(filter as DriverFilter<Doc>, options)) as T | null;
+  async findOne(filter: Filter = {}, options: Pick<FindOptions, 'projection' | 'sort' | 'readOnly'> = {}): Promise<T | null> {
+    const { readOnly, ...driverOptions } = options;
+    const found = (await this.driver.findOne(filter as DriverFilter<Doc>, driverOptions)) as T | null;
+    // The driver's documents are always the caller's own; frozen all the same, as the embedded store's are.
+    return readOnly ? deepFreeze(found) : found;
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    return (await this.driver.find(filter as DriverFilter<Doc>, options).toArray()) as T[];
+    const { readOnly, ...driverOptions } = options;
+    const found = (await this.driver.find(filter as DriverFilter<Doc>, driverOptions).toArray()) as T[];
+    return readOnly ? found.map(deepFreeze) : found;
   }
 
   countDocuments(filter: Filter = {}): Promise<number> {
