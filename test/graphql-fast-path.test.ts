@@ -75,6 +75,13 @@ describe('the plain JSON path answers exactly as yoga does', () => {
     expect(badVariable.body).toContain('BAD_USER_INPUT');
   });
 
+  it('an answer with characters beyond ASCII carries its length in bytes, not characters', async () => {
+    const echoed = await both({ query: 'query($n: Int!) { farms(first: $n) { totalCount } }', variables: { n: 'Größe 日本 🌾' } }, admin());
+    expect(echoed.body).toContain('Größe 日本 🌾');
+    expect(Number(echoed.headers['content-length'])).toBe(Buffer.byteLength(echoed.body));
+    expect(Number(echoed.headers['content-length'])).toBeGreaterThan(echoed.body.length);
+  });
+
   it('validation and syntax errors, with and without "Did you mean" (introspection is for admins here)', async () => {
     const typo = await both({ query: '{ platfrom { version } }' });
     expect(typo.status).toBe(400);

@@ -87,9 +87,16 @@ export function copyDocuments(documents: readonly Doc[], options: Pick<FindOptio
   const { projection, readOnly } = options;
   if (projection) assertProjection(projection);
   if (!readOnly) return documents.map((document) => copyProjected(document, projection));
-  if (!projection || Object.keys(projection).length === 0) return documents.map(shareStoredDocument);
-  return documents.map((document) => deepFreeze(copyProjected(document, projection)));
+  if (projection && Object.keys(projection).length > 0) return documents.map((document) => deepFreeze(copyProjected(document, projection)));
+  // A selection the read cache hands out again holds the documents shared the first time.
+  if (sharedSelections.has(documents)) return documents.slice();
+  const shared = documents.map(shareStoredDocument);
+  if (shared.every((document, i) => document === documents[i])) sharedSelections.add(documents);
+  return shared;
 }
+
+// Selections (kept by the read cache) whose documents are all shared as they are stored.
+const sharedSelections = new WeakSet<readonly Doc[]>();
 
 /** How many documents match, copying none. */
 export function countMatching(datastore: Datastore, query: Record<string, unknown>): number {
