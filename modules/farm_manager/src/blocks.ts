@@ -146,7 +146,7 @@ export const blockFields = {
   id: fromField('_id'),
   farm: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
     loaders(module).farmById({ includeDeleted: false }).loadOne(block.farmId),
-  allowedNextStates: (block: BlockDoc) => BLOCK_TRANSITIONS[block.state],
+  allowedNextStates: fromField('state', BLOCK_TRANSITIONS),
   plant: (block: BlockDoc, _: unknown, { module }: ModuleContext) =>
     block.plantId ? loaders(module).plantById().loadOne(block.plantId) : null,
   expectedYieldKg: async (block: BlockDoc, _: unknown, { module }: ModuleContext) =>

@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fieldReadBy, READS_FIELD } from '../../sdk/from-field.js';
+import { fieldReadBy, fromField, lookupReadBy, READS_FIELD, READS_FIELD_THROUGH } from '../../sdk/from-field.js';
 import type { ModuleContextFactory } from './create-module-context-factory.js';
 import { wrapModuleResolvers } from './wrap-module-resolvers.js';
 
@@ -26,5 +26,20 @@ describe('wrapModuleResolvers', () => {
     expect(id).not.toBe(claims);
     expect(fieldReadBy(id)).toBe('_id');
     expect(id({ _id: 'r1' }, {}, requestContext, {})).toBe('r1');
+  });
+
+  it('replaces a fromField table read by the platform’s own, with its own copy of the table', () => {
+    const table = new Map([['a', 'Alpha']]);
+    const claims = (_parent: unknown, _args: unknown, context: unknown) => context;
+    Object.defineProperty(claims, READS_FIELD, { value: 'key' });
+    Object.defineProperty(claims, READS_FIELD_THROUGH, { value: table });
+    const wrapped = wrapModuleResolvers({ Row: { note: claims, id: fromField('key', { a: 'A' }) } }, document, contextFor);
+    const { resolve: note } = (wrapped.Row as Record<string, { resolve: Resolver }>).note!;
+    expect(note({ key: 'a' }, {}, requestContext, {})).toBe('Alpha');
+    table.set('a', 'changed');
+    expect(note({ key: 'a' }, {}, requestContext, {})).toBe('Alpha');
+    expect(lookupReadBy(note)).not.toBe(table);
+    const { resolve: id } = (wrapped.Row as Record<string, { resolve: Resolver }>).id!;
+    expect(id({ key: 'a' }, {}, requestContext, {})).toBe('A');
   });
 });

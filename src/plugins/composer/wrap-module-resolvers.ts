@@ -1,5 +1,5 @@
 import { type DocumentNode, Kind } from 'graphql';
-import { fieldReadBy, fromField } from '../../sdk/from-field.js';
+import { fieldReadBy, fromField, lookupReadBy } from '../../sdk/from-field.js';
 import type { ModuleResolvers } from '../../sdk/types.js';
 import type { ModuleContextFactory } from './create-module-context-factory.js';
 import { hasModuleResolverObservers, notifyModuleResolver } from './module-resolver-observers.js';
@@ -64,7 +64,12 @@ function wrapMember(field: string, value: unknown, contextFor: ModuleContextFact
     // graphql-tools as `{ resolve }`: a bare function is bound to its resolver map, and a bound
     // function loses graphql-jit's mark.
     const readsField = field === 'subscribe' ? undefined : fieldReadBy(fn);
-    if (readsField) return field === 'resolve' ? fromField(readsField) : { resolve: fromField(readsField) };
+    if (readsField) {
+      // A table the module handed over is copied again: what the platform reads cannot change.
+      const table = lookupReadBy(fn);
+      const read = table ? fromField(readsField, table) : fromField(readsField);
+      return field === 'resolve' ? read : { resolve: read };
+    }
     return (parent: unknown, args: unknown, context: unknown, info: unknown) => fn(parent, args, contextFor(context), info);
   }
   if (typeof value === 'object' && value !== null) {
