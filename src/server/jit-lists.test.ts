@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 type Kind = 'value' | 'null' | 'error' | 'promise' | 'promiseOfNull' | 'rejected';
-type Container = 'array' | 'set' | 'generator';
+// The proxies: arrays whose length says more, or fewer, items than their iterator yields.
+type Container = 'array' | 'set' | 'generator' | 'longerThanItems' | 'shorterThanItems';
 
 const KINDS: readonly Kind[] = ['value', 'null', 'error', 'promise', 'promiseOfNull', 'rejected'];
 
@@ -44,6 +45,16 @@ function item(kind: Kind, n: number): unknown {
 
 function contain(items: unknown[], container: Container): Iterable<unknown> {
   if (container === 'set') return new Set(items);
+  if (container === 'longerThanItems' || container === 'shorterThanItems') {
+    const length = container === 'longerThanItems' ? items.length + 2 : 0;
+    return new Proxy(items, {
+      get(target, key, receiver) {
+        if (key === 'length') return length;
+        if (key === Symbol.iterator) return () => target[Symbol.iterator]();
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  }
   if (container === 'generator')
     return (function* () {
       yield* items;
@@ -159,7 +170,7 @@ describe('graphql-jit lists', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom(...KINDS), { maxLength: 6 }),
-        fc.constantFrom<Container>('array', 'set', 'generator'),
+        fc.constantFrom<Container>('array', 'set', 'generator', 'longerThanItems', 'shorterThanItems'),
         fc.constantFrom(QUERIES.nullable, QUERIES.afterAwait, QUERIES.listOfLists, QUERIES.nested),
         async (kinds, container, query) => {
           const { jit, js } = await bothWays(kinds, container, query);
