@@ -30,7 +30,8 @@ function runSection(index: number): Promise<boolean> {
 // `npm run bench [-- <section title substring>]` runs every section (or the matching ones).
 const filter = process.argv[2]?.toLowerCase();
 console.log(
-  `A64 Platform benchmarks — node ${process.version}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${loadNote()}`,
+  // The CPU model: ratios differ by machine kind (bare yoga is ~3× slower on some), so runs are compared per kind.
+  `A64 Platform benchmarks — node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${loadNote()}`,
 );
 const started = performance.now();
 let ran = 0;
