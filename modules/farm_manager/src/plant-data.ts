@@ -1,5 +1,5 @@
 import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
-import { collections, type PlantDoc } from './documents.js';
+import { collections } from './documents.js';
 import { escapeRegex } from './escape-regex.js';
 import { CreatePlantDataInput } from './inputs.js';
 import { isDuplicateKey } from './is-duplicate-key.js';

@@ -38,7 +38,11 @@ describe('snapshotCollections', () => {
           const collection = target.collection(name);
           return new Proxy(collection, {
             get(inner, method) {
-              if (method === 'find') return (filter: Filter, options?: FindOptions) => (reads.push(options), inner.find(filter, options));
+              if (method === 'find')
+                return (filter: Filter, options?: FindOptions) => {
+                  reads.push(options);
+                  return inner.find(filter, options);
+                };
               const value = Reflect.get(inner, method);
               return typeof value === 'function' ? value.bind(inner) : value;
             },
