@@ -1,6 +1,9 @@
-/** Freezes a document read from a store and every object and array in it, bottom up. */
+/**
+ * Freezes a document read from a store and every object and array in it, bottom up. Binary data
+ * (a driver's `Buffer` or `Uint8Array`, which cannot be frozen) is left as it is.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) {
     for (const item of value) deepFreeze(item);
   } else {
