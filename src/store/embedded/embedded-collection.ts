@@ -20,7 +20,7 @@ import { ensureIndex } from './ensure-index.js';
 import { mapNedbError } from './map-nedb-error.js';
 import type { Datastore } from './nedb.js';
 import { cachedRead, forgetReads, readCacheKey } from './read-cache.js';
-import { canReadDirectly, copyDocuments, countMatching, selectDocuments } from './read-documents.js';
+import { canReadDirectly, countMatching, handOutDocuments, selectDocuments } from './read-documents.js';
 import { translateFilter } from './translate-filter.js';
 import { buildUpsertDocument, type TranslatedUpdate, translateUpdate } from './translate-update.js';
 
@@ -58,7 +58,7 @@ export class EmbeddedCollection<T extends StoredDocument = StoredDocument> imple
         selectDocuments(datastore, translateFilter(filter), options),
       );
       // One copy per document, projected, that callers may change; for readOnly, shared and frozen.
-      return copyDocuments(selected, options) as T[];
+      return handOutDocuments(selected, options) as T[];
     }
     let cursor = datastore.findAsync<Doc>(translateFilter(filter), options.projection ?? {});
     if (options.sort) cursor = cursor.sort(options.sort);

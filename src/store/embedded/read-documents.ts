@@ -83,7 +83,7 @@ export function selectDocuments(datastore: Datastore, query: Record<string, unkn
  * `readOnly` read, frozen documents (the stored ones themselves when there is no projection).
  * The array is always new: the selection itself may be kept by the read cache.
  */
-export function copyDocuments(documents: readonly Doc[], options: Pick<FindOptions, 'projection' | 'readOnly'>): Doc[] {
+export function handOutDocuments(documents: readonly Doc[], options: Pick<FindOptions, 'projection' | 'readOnly'>): Doc[] {
   const { projection, readOnly } = options;
   if (projection) assertProjection(projection);
   if (!readOnly) return documents.map((document) => copyProjected(document, projection));
