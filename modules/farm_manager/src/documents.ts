@@ -127,32 +127,46 @@ const NOT_DELETED = { filter: { deletedAt: null } } as const;
 const HARVESTS_IN_ORDER = { sort: { harvestedAt: 1 } } as const;
 const ARCHIVES_IN_ORDER = { sort: { cycle: 1 } } as const;
 
-function createLoaders(handle: Pick<ModuleHandle, 'loader'>) {
-  return {
-    blocksOfFarm: (state?: BlockState | null) =>
-      handle.loader<BlockDoc>('blocks', 'farmId', state ? { ...BLOCKS_IN_ORDER, filter: { state } } : BLOCKS_IN_ORDER),
-    farmById: (options: { includeDeleted: boolean }) => handle.loader<FarmDoc>('farms', '_id', options.includeDeleted ? {} : NOT_DELETED),
-    blockById: () => handle.loader<BlockDoc>('blocks', '_id'),
-    plantById: () => handle.loader<PlantDoc>('plant_data_enhanced', '_id'),
-    harvestsOfFarm: () => handle.loader<HarvestDoc>('block_harvests', 'farmId'),
-    harvestsOfBlock: () => handle.loader<HarvestDoc>('block_harvests', 'blockId', HARVESTS_IN_ORDER),
-    archivesOfBlock: () => handle.loader<ArchiveDoc>('block_archives', 'blockId', ARCHIVES_IN_ORDER),
-  };
-}
-
-// One set per handle (a request's handle, or the module's own): list fields ask once per row.
-const loadersByHandle = new WeakMap<object, ReturnType<typeof createLoaders>>();
-
 /**
  * Batched reads for field resolvers of lists (one store read per list, not one per row; see the
  * SDK's `loader`). Each name always passes the same options, so resolvers asking for the same
- * children share one loader.
+ * children share one loader: the handle hands back the loader it made for them earlier in the request.
  */
-export function loaders(handle: Pick<ModuleHandle, 'loader'>) {
-  let made = loadersByHandle.get(handle);
-  if (!made) {
-    made = createLoaders(handle);
-    loadersByHandle.set(handle, made);
+class FarmLoaders {
+  private readonly handle: Pick<ModuleHandle, 'loader'>;
+
+  constructor(handle: Pick<ModuleHandle, 'loader'>) {
+    this.handle = handle;
   }
-  return made;
+
+  blocksOfFarm(state?: BlockState | null) {
+    return this.handle.loader<BlockDoc>('blocks', 'farmId', state ? { ...BLOCKS_IN_ORDER, filter: { state } } : BLOCKS_IN_ORDER);
+  }
+  farmById(options: { includeDeleted: boolean }) {
+    return this.handle.loader<FarmDoc>('farms', '_id', options.includeDeleted ? {} : NOT_DELETED);
+  }
+  blockById() {
+    return this.handle.loader<BlockDoc>('blocks', '_id');
+  }
+  plantById() {
+    return this.handle.loader<PlantDoc>('plant_data_enhanced', '_id');
+  }
+  harvestsOfFarm() {
+    return this.handle.loader<HarvestDoc>('block_harvests', 'farmId');
+  }
+  harvestsOfBlock() {
+    return this.handle.loader<HarvestDoc>('block_harvests', 'blockId', HARVESTS_IN_ORDER);
+  }
+  archivesOfBlock() {
+    return this.handle.loader<ArchiveDoc>('block_archives', 'blockId', ARCHIVES_IN_ORDER);
+  }
+}
+
+/**
+ * The loaders of a request's handle. One small object per call, not a WeakMap keyed by the handle:
+ * V8's young-generation collector holds a WeakMap's values strongly, so a cached set kept each
+ * request's handle and everything its loaders read alive until the next full collection.
+ */
+export function loaders(handle: Pick<ModuleHandle, 'loader'>): FarmLoaders {
+  return new FarmLoaders(handle);
 }

@@ -5,7 +5,8 @@ import type { PermissionChecks } from '../handle/permission-registry.js';
 /** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
 export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
 
-const NO_CONTEXT = {};
+// Frozen: a call without a request context gets a view of its own, never one shared across calls.
+const NO_CONTEXT = Object.freeze({});
 
 /**
  * The caller as a module may see it: only the `ModuleUser` fields (not grants, login times or
@@ -23,18 +24,25 @@ function moduleUserView(user: ModuleUser | null | undefined): ModuleUser | null 
  * dependencies' services) — nothing else. It does not inherit the request's context, so a module
  * never sees raw headers or the request, and cannot change the identity the core resolvers read
  * (a module setting `context.user.role` throws; replacing `context.user` is refused too).
- * Cached in a WeakMap keyed by the request context: a list of 1,000 rows costs one object.
+ *
+ * Kept on the request context itself, under a symbol of this factory's (hidden: not enumerable,
+ * not writable), so a list of 1,000 rows costs one object. Not in a WeakMap keyed by the context:
+ * V8's young-generation collector holds a WeakMap's values strongly, so every request's module
+ * contexts — with their loaders and all they read — survived until the next full collection
+ * (docs/performance.md, session 9). A context that cannot take a property gets a fresh view per call.
  */
 export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionChecks): ModuleContextFactory {
-  const cache = new WeakMap<object, ModuleContext>();
+  const slot = Symbol(`a64.moduleContext.${handle.name}`);
+  const build = (requestContext: object): ModuleContext => {
+    const user = moduleUserView((requestContext as { user?: ModuleUser | null }).user);
+    return Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
+  };
   const contextFor = (requestContext: unknown): ModuleContext => {
     const key = typeof requestContext === 'object' && requestContext !== null ? requestContext : NO_CONTEXT;
-    let context = cache.get(key);
-    if (!context) {
-      const user = moduleUserView((key as { user?: ModuleUser | null }).user);
-      context = Object.freeze({ module: bindHandleToUser(handle, user, permissions), user, modules: handle.services });
-      cache.set(key, context);
-    }
+    const held = (key as { [slot]?: ModuleContext })[slot];
+    if (held) return held;
+    const context = build(key);
+    if (Object.isExtensible(key)) Object.defineProperty(key, slot, { value: context });
     return context;
   };
   return Object.assign(contextFor, { moduleName: handle.name });
