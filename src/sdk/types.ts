@@ -81,6 +81,18 @@ export interface ModuleLoader<T extends ModuleDocument = ModuleDocument> {
   load(value: string | number): Promise<T[]>;
   /** The first of `load(value)`, or null: for lookups by `_id` or a unique field. */
   loadOne(value: string | number): Promise<T | null>;
+  /**
+   * Reads the documents of every value in one store read now, for a list resolver that knows its
+   * rows' children will be asked for (see `selectsField`); `loaded` then has them. Values this
+   * request already read are not read again. On a module's own handle (no request) it reads nothing.
+   */
+  prefetch(values: ReadonlyArray<string | number>): Promise<void>;
+  /**
+   * What `load(value)` would resolve to, when this request has already read it (a finished
+   * `load` or `prefetch`); undefined otherwise. A field resolver returning
+   * `loader.loaded(key) ?? loader.load(key)` answers without a promise per row.
+   */
+  loaded(value: string | number): T[] | undefined;
 }
 
 /** A pino-style logger whose lines carry `module: <name>`. */

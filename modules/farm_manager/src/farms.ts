@@ -1,4 +1,5 @@
-import { badInput, fromField, type ModuleContext, withPermission } from 'a64-platform/sdk';
+import { badInput, fromField, type ModuleContext, selectsField, withPermission } from 'a64-platform/sdk';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CULTIVATED_STATES } from './block-states.js';
 import { afterCursorFilter, decodeCursor, encodeCursor } from './cursor.js';
 import { type BlockState, collections, type FarmDoc, loaders } from './documents.js';
@@ -18,7 +19,7 @@ function filterToQuery(filter: FarmFilter): Record<string, unknown> {
 
 type FarmsArgs = { filter?: unknown; first?: number; after?: string | null };
 
-async function listFarms(_: unknown, args: FarmsArgs, { module }: ModuleContext) {
+async function listFarms(_: unknown, args: FarmsArgs, { module }: ModuleContext, info: GraphQLResolveInfo) {
   const filter = parseInput(FarmFilter, args.filter);
   const page = parseInput(PageArgs, { first: args.first ?? 20, after: args.after });
   const { farms } = collections(module);
@@ -31,6 +32,11 @@ async function listFarms(_: unknown, args: FarmsArgs, { module }: ModuleContext)
   const items = rows.slice(0, page.first);
   const last = items.at(-1);
   const nextCursor = rows.length > page.first && last ? encodeCursor({ createdAt: last.createdAt, id: last._id }) : null;
+  // The page's blocks in the same request, in one read: each Farm.blocks then answers at once.
+  if (selectsField(info, 'items', 'blocks'))
+    await loaders(module)
+      .blocksOfFarm()
+      .prefetch(items.map((farm) => farm._id));
   return { items, nextCursor, totalCount };
 }
 
@@ -95,8 +101,10 @@ export const farmMutations = {
 /** Field resolvers of `Farm`; reachable only through guarded root fields. */
 export const farmFields = {
   id: fromField('_id'),
-  blocks: (farm: FarmDoc, args: { state?: BlockState | null }, { module }: ModuleContext) =>
-    loaders(module).blocksOfFarm(args.state).load(farm._id),
+  blocks: (farm: FarmDoc, args: { state?: BlockState | null }, { module }: ModuleContext) => {
+    const blocks = loaders(module).blocksOfFarm(args.state);
+    return blocks.loaded(farm._id) ?? blocks.load(farm._id);
+  },
   blockCount: async (farm: FarmDoc, _: unknown, { module }: ModuleContext) => (await loaders(module).blocksOfFarm().load(farm._id)).length,
   harvestTotal: async (farm: FarmDoc, _: unknown, { module }: ModuleContext) =>
     sumHarvests(await loaders(module).harvestsOfFarm().load(farm._id)),

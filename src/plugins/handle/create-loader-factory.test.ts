@@ -193,6 +193,48 @@ describe('module.loader', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
+  it('prefetches the children of a page in one read; loaded then has them, and load does not read again', async () => {
+    const ids = await seed(100, 2);
+    const module = handles().request();
+    const blocks = () => module.loader('blocks', 'farmId', { sort: { order: 1 } });
+    expect(blocks().loaded(ids[1]!)).toBeUndefined();
+    await blocks().prefetch([...ids, 'no-such-farm', null as never, undefined as never]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    ids.forEach((id) => {
+      expect(
+        blocks()
+          .loaded(id)
+          ?.map((block) => block.name),
+      ).toEqual([`${id}/1`, `${id}/0`]);
+    });
+    expect(blocks().loaded('no-such-farm')).toEqual([]);
+    // The same arrays as `load` hands back, without another read; prefetching them again reads nothing.
+    expect(await blocks().load(ids[7]!)).toBe(blocks().loaded(ids[7]!));
+    await blocks().prefetch(ids);
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Another loader (other options) has read nothing yet.
+    expect(module.loader('blocks', 'farmId').loaded(ids[1]!)).toBeUndefined();
+  });
+
+  it('keeps what a finished load read for loaded, in this request only', async () => {
+    const ids = await seed(3, 1);
+    const { request } = handles();
+    const module = request();
+    const [first] = await Promise.all([module.loader('blocks', 'farmId').load(ids[0]!), module.loader('blocks', 'farmId').load(ids[1]!)]);
+    expect(module.loader('blocks', 'farmId').loaded(ids[0]!)).toBe(first);
+    expect(module.loader('blocks', 'farmId').loaded(ids[2]!)).toBeUndefined();
+    expect(request().loader('blocks', 'farmId').loaded(ids[0]!)).toBeUndefined();
+  });
+
+  it('on the base handle prefetch reads nothing and loaded has nothing: it lives longer than a request', async () => {
+    const ids = await seed(2, 1);
+    const { base } = handles();
+    await base.loader('blocks', 'farmId').prefetch(ids);
+    await base.loader('blocks', 'farmId').load(ids[0]!);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(base.loader('blocks', 'farmId').loaded(ids[0]!)).toBeUndefined();
+  });
+
   it('refuses an undeclared collection like any read (FORBIDDEN) and a filter naming the key', async () => {
     const module = handles().request();
     expect(() => module.loader('users', '_id')).toThrow(

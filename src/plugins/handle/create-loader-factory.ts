@@ -29,7 +29,10 @@ function assertLoaderArgs(key: string, options: ModuleLoaderOptions): void {
   }
 }
 
-/** One batched read for every key asked for in a tick, handed back grouped per key in `sort` order. */
+/**
+ * One batched read for every key asked for in a tick, handed back grouped per key in `sort` order.
+ * With `cache` (a request's loader) what was read is also kept by key, for `loaded`.
+ */
 function createLoader<T extends ModuleDocument>(
   store: ModuleStore,
   collection: string,
@@ -39,7 +42,8 @@ function createLoader<T extends ModuleDocument>(
 ): ModuleLoader<T> {
   const documents = store.collection<T>(collection);
   const keyOf = fieldReader(key);
-  const batch = async (values: readonly Key[]): Promise<T[][]> => {
+  const settled = cache ? new Map<Key, T[]>() : undefined;
+  const read = async (values: readonly Key[]): Promise<T[][]> => {
     const filter = { ...options.filter, [key]: { $in: [...new Set(values)] } };
     // Shared and frozen: a loader's documents already go to every resolver asking for the same key.
     const found = await documents.find(filter, { sort: options.sort, projection: options.projection, readOnly: true });
@@ -53,12 +57,26 @@ function createLoader<T extends ModuleDocument>(
       }
       if (options.limit === undefined || group.length < options.limit) group.push(document);
     }
-    return values.map((value) => grouped.get(value) ?? []);
+    const groups = values.map((value) => grouped.get(value) ?? []);
+    if (settled) for (let i = 0; i < values.length; i++) settled.set(values[i]!, groups[i]!);
+    return groups;
   };
-  const loader = new DataLoader<Key, T[]>(batch, { cache });
+  const loader = new DataLoader<Key, T[]>(read, { cache });
+  // A value already read (by a batch or `prefetch`) is not asked of DataLoader again.
+  const load = (value: Key): Promise<T[]> => {
+    const known = settled?.get(value);
+    return known ? Promise.resolve(known) : loader.load(value);
+  };
   return {
-    load: (value) => loader.load(value),
-    loadOne: async (value) => (await loader.load(value))[0] ?? null,
+    load,
+    loadOne: async (value) => (await load(value))[0] ?? null,
+    prefetch: async (values) => {
+      if (!settled) return;
+      // A row without the key field has no children to read; `load` refuses it as before.
+      const missing = values.filter((value) => value !== null && value !== undefined && !settled.has(value));
+      if (missing.length > 0) await read(missing);
+    },
+    loaded: (value) => settled?.get(value),
   };
 }
 
