@@ -75,6 +75,35 @@ describe('animal_manager', () => {
     });
   });
 
+  it('answers a list with its weights and health events as it answers each animal alone', async () => {
+    const ids: string[] = [];
+    for (const tag of ['L-1', 'L-2', 'L-3']) {
+      ids.push(
+        (await gql('mutation($t: String!) { createAnimal(input: { species: "Llama", tag: $t }) { id } }', { t: tag })).data!.createAnimal
+          .id,
+      );
+    }
+    for (const [i, kg] of [
+      [0, 90],
+      [0, 95],
+      [2, 70],
+    ] as const) {
+      await gql('mutation($a: ID!, $kg: Float!) { recordAnimalWeight(input: { animalId: $a, weightKg: $kg }) { id } }', { a: ids[i], kg });
+    }
+    await gql('mutation($a: ID!) { recordAnimalHealthEvent(input: { animalId: $a, kind: CHECKUP, description: "ok" }) { id } }', {
+      a: ids[1],
+    });
+    const fields = 'id latestWeightKg weights { weightKg } healthEvents { kind }';
+    const list = await gql(`{ animals(species: "Llama") { ...Row } } fragment Row on Animal { ${fields} }`);
+    const alone = await Promise.all(ids.map((id) => gql(`query($a: ID!) { animal(id: $a) { ${fields} } }`, { a: id })));
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.animals).toEqual(alone.map((one) => one.data!.animal));
+    expect(list.data!.animals.map((animal: { latestWeightKg: number | null }) => animal.latestWeightKg)).toEqual([95, null, 70]);
+    // latestWeightKg alone, without the weights themselves, reads them ahead too.
+    const latest = await gql('{ animals(species: "Llama") { latestWeightKg } }');
+    expect(latest.data!.animals).toEqual([{ latestWeightKg: 95 }, { latestWeightKg: null }, { latestWeightKg: 70 }]);
+  });
+
   it('updates without breaking tag uniqueness and deletes an animal with its records', async () => {
     const create = 'mutation($i: CreateAnimalInput!) { createAnimal(input: $i) { id } }';
     const a = (await gql(create, { i: { species: 'Pig', tag: 'P-1' } })).data!.createAnimal.id;
