@@ -141,12 +141,17 @@ describe('graphql-jit enum and custom scalar leaves, as patched', () => {
   const typeDefs = /* GraphQL */ `
     scalar DateTime
     enum State { OPEN SHUT }
-    type Row { state: State at: DateTime }
-    type Strict { state: State! at: DateTime! }
+    enum Level { LOW HIGH NONE }
+    type Row { state: State at: DateTime level: Level }
+    type Strict { state: State! at: DateTime! level: Level! }
     type Query { rows: [Row] strict: [Strict] }
   `;
-  // Internal enum values differ from their names, so a value that is only the name is refused.
-  const leaves = makeExecutableSchema({ typeDefs, resolvers: { DateTime: DateTimeScalar, State: { OPEN: 'open', SHUT: 'shut' } } });
+  // Internal enum values differ from their names, so a value that is only the name is refused;
+  // Level's are numbers, and one is null (which a field holding null must not be taken for).
+  const leaves = makeExecutableSchema({
+    typeDefs,
+    resolvers: { DateTime: DateTimeScalar, State: { OPEN: 'open', SHUT: 'shut' }, Level: { LOW: 0, HIGH: 1, NONE: null } },
+  });
   const anyValue = fc.oneof(
     fc.constantFrom('open', 'shut', 'OPEN', 'nope', '2026-11-25T06:00:00.000Z', '2026-11-25', '', null, undefined, 0, true),
     fc.string({ maxLength: 4 }).map((message) => new Error(message || 'broke')),
@@ -154,7 +159,9 @@ describe('graphql-jit enum and custom scalar leaves, as patched', () => {
     fc.integer(),
     fc.constant({ valueOf: () => 'open' }),
   );
-  const rows = fc.array(fc.record({ state: anyValue, at: anyValue }), { maxLength: 4 });
+  const rows = fc.array(fc.record({ state: anyValue, at: anyValue, level: fc.oneof(anyValue, fc.constantFrom(0, 1, -0, 2)) }), {
+    maxLength: 4,
+  });
   const run = (query: string, rootValue: unknown) => {
     const document = parse(query);
     const compiled = compileQuery(leaves, document);
@@ -176,7 +183,7 @@ describe('graphql-jit enum and custom scalar leaves, as patched', () => {
   it('gives graphql-js’s data and errors for any values in nullable leaves', () => {
     fc.assert(
       fc.property(rows, (list) => {
-        const { jit, js } = run('{ rows { state at } }', { rows: list });
+        const { jit, js } = run('{ rows { state at level } }', { rows: list });
         expect(jit.data).toEqual(js.data);
         expect(reported(jit.errors)).toEqual(reported(js.errors));
       }),
@@ -187,7 +194,7 @@ describe('graphql-jit enum and custom scalar leaves, as patched', () => {
   it('gives graphql-js’s data and reports its errors for any values in non-null leaves', () => {
     fc.assert(
       fc.property(rows, (list) => {
-        const { jit, js } = run('{ strict { state at } }', { strict: list });
+        const { jit, js } = run('{ strict { state at level } }', { strict: list });
         expect(jit.data).toEqual(js.data);
         // graphql-jit also reports the second bad leaf of a row that null propagation removed.
         for (const error of reported(js.errors)) expect(reported(jit.errors)).toContain(error);
