@@ -3,6 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import fc from 'fast-check';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
+import { errorsOf, expectSameErrors, type Reported } from './jit-compare.test-support.js';
 
 // The graphql-jit patch compiles each list to its own loop and hands an item that is not a
 // promise straight to the item handler (patches/README.md). Whatever a resolver puts in a list —
@@ -80,33 +81,6 @@ function schemaOf(kinds: readonly Kind[], container: Container) {
       Row: { children: rows, strictChildren: rows },
     },
   });
-}
-
-type Reported = { message: string; path?: readonly (string | number)[] };
-
-/** Errors as a sorted list of "path: message", the order graphql-js and graphql-jit report them in differs. */
-function errorsOf(result: { errors?: readonly Reported[] }): string[] {
-  return (result.errors ?? []).map(({ message, path }) => `${(path ?? []).join('.')}: ${message}`).sort();
-}
-
-/** Whether the data is null somewhere above `path` (the error's subtree was removed by null propagation). */
-function underNull(data: unknown, path: string): boolean {
-  let value = data;
-  for (const step of path.split('.').slice(0, -1)) {
-    value = (value as Record<string, unknown>)[step];
-    if (value === null) return true;
-  }
-  return false;
-}
-
-/**
- * graphql-js's errors, all of them; graphql-jit also reports errors inside a subtree that null
- * propagation removed (graphql-js stops at the first), and only there.
- */
-function expectSameErrors(jit: { data: unknown; errors: string[] }, js: { errors: string[] }): void {
-  expect(jit.errors).toEqual(expect.arrayContaining(js.errors));
-  const extra = jit.errors.filter((error) => !js.errors.includes(error));
-  for (const error of extra) expect(underNull(jit.data, error.split(': ')[0]!), error).toBe(true);
 }
 
 async function bothWays(kinds: readonly Kind[], container: Container, query: string) {

@@ -3,6 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import fc from 'fast-check';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
+import { errorsOf, expectSameErrors, type Reported } from './jit-compare.test-support.js';
 
 // graphql-jit (as patched, patches/README.md) against graphql-js for what a field's resolver may
 // do — return a value, null or an Error, throw, return a promise that resolves or rejects — on a
@@ -61,28 +62,6 @@ function schemaOf(plan: Plan) {
       },
     },
   });
-}
-
-type Reported = { message: string; path?: readonly (string | number)[] };
-
-function errorsOf(result: { errors?: readonly Reported[] }): string[] {
-  return (result.errors ?? []).map(({ message, path }) => `${(path ?? []).join('.')}: ${message}`).sort();
-}
-
-function underNull(data: unknown, path: string): boolean {
-  let value = data;
-  for (const step of path.split('.').slice(0, -1)) {
-    if (value === null || value === undefined) return true;
-    value = (value as Record<string, unknown>)[step];
-  }
-  return value === null || value === undefined;
-}
-
-/** graphql-js's errors, all of them; graphql-jit may add errors only inside a subtree null propagation removed. */
-function expectSameErrors(jit: { data: unknown; errors: string[] }, js: { errors: string[] }): void {
-  expect(jit.errors).toEqual(expect.arrayContaining(js.errors));
-  for (const error of jit.errors.filter((e) => !js.errors.includes(e)))
-    expect(underNull(jit.data, error.split(': ')[0]!), error).toBe(true);
 }
 
 const QUERY = `{
