@@ -1,7 +1,27 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
-import { dictionary as englishDictionary, translations } from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { z } from 'zod';
+
+// zxcvbn and its dictionaries are loaded when the first password is scored, not at start-up
+// (~100 ms of every start). Synchronously, since zod's refinement is: the packages are CommonJS,
+// which is also what `import` of them loads.
+const require = createRequire(import.meta.url);
+function createChecker(): ZxcvbnFactory {
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+  // Bounded cost: zxcvbn's matching grows fast with length and l33t substitutions (a random
+  // 1,024-character password took 7.7 s of CPU with the defaults). Scoring the first 64
+  // characters with at most 8 substitutions stays under ~60 ms; a longer password is at least as
+  // strong as its start.
+  return new Factory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
+    l33tMaxSubstitutions: 8,
+    maxLength: 64,
+  });
+}
 
 /** Lengths are checked before anything else, so a 1 MB value is refused without being hashed or scored. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -12,18 +32,7 @@ const MIN_SCORE = 3;
 
 let checker: ZxcvbnFactory | undefined;
 function strength(password: string, userInputs: string[]) {
-  // Built on first use: loading the dictionaries (common passwords, English words, names) costs ~100 ms.
-  // Bounded cost: zxcvbn's matching grows fast with length and l33t substitutions (a random
-  // 1,024-character password took 7.7 s of CPU with the defaults). Scoring the first 64
-  // characters with at most 8 substitutions stays under ~60 ms; a longer password is at least as
-  // strong as its start.
-  checker ??= new ZxcvbnFactory({
-    dictionary: { ...commonDictionary, ...englishDictionary },
-    graphs: adjacencyGraphs,
-    translations,
-    l33tMaxSubstitutions: 8,
-    maxLength: 64,
-  });
+  checker ??= createChecker();
   return checker.check(password, userInputs);
 }
 

@@ -1,22 +1,32 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
+
+type RenderGraphiql = (options: GraphiQLOptions) => string;
+
+// Imported on the first GraphiQL request, not at start-up: the package holds the whole ~9 MB
+// page as source text and was ~110 ms of every start.
+let renderer: Promise<RenderGraphiql> | undefined;
+function loadRenderer(): Promise<RenderGraphiql> {
+  renderer ??= import('@graphql-yoga/render-graphiql').then((graphiql) => graphiql.renderGraphiQL);
+  return renderer;
+}
 
 /**
  * GraphiQL with every asset (script, styles, editor workers, fonts) inlined from the
  * `@graphql-yoga/render-graphiql` package, so the page works offline and air-gapped; yoga's
  * default page loads them from a CDN. The ~9 MB page is rendered once per option set.
  */
-export function createGraphiqlRenderer(): (options: GraphiQLOptions) => string {
+export function createGraphiqlRenderer(): (options: GraphiQLOptions) => string | Promise<string> {
   const rendered = new Map<string, string>();
   return (options) => {
     const key = JSON.stringify(options);
-    let page = rendered.get(key);
-    if (page === undefined) {
-      page = renderGraphiQL(options);
+    const page = rendered.get(key);
+    if (page !== undefined) return page;
+    return loadRenderer().then((render) => {
+      const made = render(options);
       if (rendered.size > 8) rendered.clear();
-      rendered.set(key, page);
-    }
-    return page;
+      rendered.set(key, made);
+      return made;
+    });
   };
 }
 
