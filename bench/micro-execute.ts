@@ -1,18 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { createAccessControl } from '../src/auth/create-access-control.js';
-import { loadOrCreateSecret } from '../src/auth/secret-file.js';
-import { createLogger } from '../src/logging/index.js';
-import { createPermissionCatalog } from '../src/platform/permission-catalog.js';
-import { createFieldUsageRecorder } from '../src/plugins/changes/create-field-usage-recorder.js';
-import { useFieldUsage } from '../src/plugins/changes/use-field-usage.js';
-import { createYogaServer } from '../src/server/create-yoga-server.js';
-import { createPlatformMetrics, useGraphqlMetrics } from '../src/server/metrics/index.js';
 import { startTestPlatform } from '../test/support/start-test-platform.js';
 import { firstPartyBundledDir } from './support/first-party-bundled-dir.js';
+import { inProcessYoga } from './support/in-process-yoga.js';
 import { mainThreadCpuMs } from './support/main-thread-cpu.js';
-import { FARM_QUERIES, LIST_BENCH_ENV, seedFarms } from './support/seed-farms.js';
+import { type FARM_QUERIES, LIST_BENCH_ENV, seedFarms } from './support/seed-farms.js';
 
 // `node --import tsx bench/micro-execute.ts [flat|nested] [iterations] [profile.cpuprofile]`:
 // the platform's own cost of one list request without any HTTP layer — envelop's parse
@@ -29,40 +22,10 @@ const platform = await startTestPlatform(LIST_BENCH_ENV, { bundledDir });
 try {
   const token = await platform.adminToken();
   await seedFarms(platform, token);
-  const catalog = createPermissionCatalog(platform.modules);
-  const { auth } = await createAccessControl({
-    store: platform.store,
-    tokenSecret: await loadOrCreateSecret(platform.dataDir, 'token.key'),
-    tokenTtlSeconds: platform.config.tokenTtlSeconds,
-    installationId: platform.installationId,
-    catalog,
-    livePermissions: catalog.live,
-    audit: { append: async () => {} } as never,
-  });
-  const recorder = createFieldUsageRecorder({ repository: {} as never, retentionDays: 30, logger: { warn() {} } });
-  const yoga = createYogaServer({
-    schemaHolder: { current: () => ({ schema: platform.modules.schema(), version: 1 }) } as never,
-    auth,
-    logger: createLogger({ level: 'silent' }),
-    exposure: platform.config.graphql,
-    // As the platform is configured (the list benches leave METRICS off).
-    plugins: [...(platform.config.metrics === 'off' ? [] : [useGraphqlMetrics(createPlatformMetrics())]), useFieldUsage(recorder)],
-  });
-  const query = FARM_QUERIES[which];
-  const authorization = `Bearer ${token}`;
+  const run = await inProcessYoga(platform, token, which);
   let length = 0;
   const once = async () => {
-    // A stand-in for the request a fast path holds: only the header the platform reads.
-    const request = {
-      method: 'POST',
-      url: 'http://127.0.0.1/graphql',
-      headers: new Headers({ authorization, 'content-type': 'application/json' }),
-    } as unknown as Request;
-    // What the plain JSON path runs for a request (src/server/fast-path/): yoga's GraphQL
-    // pipeline from its parameters on — onParams, parse, validate, context, execute.
-    const result = (await yoga.getResultForParams({ params: { query }, request }, {})) as { errors?: unknown };
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    length = JSON.stringify(result).length;
+    length = JSON.stringify((await run()).result).length;
   };
   for (let i = 0; i < 500; i++) await once();
   const session = new Session();
