@@ -20,22 +20,17 @@ const captured: Record<string, unknown> = {};
 try {
   const token = await platform.adminToken();
   await seedFarms(platform, token);
-  // Holds the last request's objects so the walk can reach them.
+  // Holds the last request's objects so the walk can reach them (`ctx` first: the shorter paths).
   const capture = {
     onExecute({ args }: { args: Record<string, unknown> }) {
-      captured.args = args;
       captured.ctx = args.contextValue;
-      return {
-        onExecuteDone({ result }: { result: unknown }) {
-          captured.result = result;
-        },
-      };
+      captured.args = args;
     },
   };
   const run = await inProcessYoga(platform, token, which, [capture]);
   const once = async () => {
     const { result, request } = await run();
-    captured.top = result;
+    captured.result = result;
     captured.request = request;
   };
   for (let i = 0; i < warm; i++) await once();
@@ -82,18 +77,9 @@ try {
   await once();
   const second = walk();
   const perRequest = [...second].filter(([o]) => !first.has(o));
-  console.log('objects', second.size, 'per request', perRequest.length);
-  for (const [o, path] of perRequest) {
-    if (!young(o)) console.log('OLD', (o as object).constructor?.name ?? typeof o, path);
-  }
-  console.log(
-    'young per-request sample:',
-    perRequest
-      .filter(([o]) => young(o))
-      .slice(0, 15)
-      .map(([o, p]) => `${(o as object).constructor?.name}:${p}`)
-      .join('\n  '),
-  );
+  const old = perRequest.filter(([o]) => !young(o));
+  console.log(`${perRequest.length} objects made by one request reached, ${old.length} of them born old:`);
+  for (const [o, path] of old) console.log('OLD', (o as object).constructor?.name ?? typeof o, path);
 } finally {
   await platform.stop();
   await rm(bundledDir, { recursive: true, force: true });
