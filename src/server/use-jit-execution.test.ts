@@ -1,10 +1,10 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createYoga } from 'graphql-yoga';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DateTimeScalar } from './resolvers/scalars.js';
 import { useJitExecution } from './use-jit-execution.js';
 
-async function post(yoga: ReturnType<typeof createYoga>, query: string) {
+async function post(yoga: { fetch: ReturnType<typeof createYoga>['fetch'] }, query: string) {
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -33,5 +33,31 @@ describe('useJitExecution', () => {
     expect(await post(yoga, '{ rows { n } }')).toEqual({ data: { rows: [{ n: 1 }] } });
     expect(await post(yoga, '{ rows { at n } }')).toEqual({ data: { rows: [{ at: '2026-11-25T06:00:00.000Z', n: 1 }] } });
     expect(executors).toEqual([true, true]);
+  });
+});
+
+describe('useJitExecution and the request scope', () => {
+  it('ends the request scope once the compiled query has its result', async () => {
+    const ends: unknown[] = [];
+    const scope = await import('../plugins/composer/request-scope.js');
+    const spy = vi.spyOn(scope, 'endRequestScope').mockImplementation((context) => {
+      ends.push(context);
+    });
+    try {
+      const schema = makeExecutableSchema({
+        typeDefs: 'type Query { slow: Int! }',
+        resolvers: { Query: { slow: async () => 7 } },
+      });
+      const yoga = createYoga({
+        schema,
+        plugins: [useJitExecution()],
+        logging: false,
+        context: (): Record<string, unknown> => ({ marker: 'this request' }),
+      });
+      expect(await post(yoga, '{ slow }')).toEqual({ data: { slow: 7 } });
+      expect(ends).toEqual([expect.objectContaining({ marker: 'this request' })]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { endRequestScope } from '../plugins/composer/request-scope.js';
 import { compileResultSerializer } from './compile-result-serializer.js';
 import { createCompiledQueryCache } from './compiled-query-cache.js';
 
@@ -11,11 +12,15 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 }
 
 /**
- * Yoga serializes with `result.stringify` when present. The compiled serializer knows only the
- * data's shape, so it is used for error-free results; errors (with their extensions) keep
- * JSON.stringify.
+ * The execution is over: its request scope ends (module loaders forget their reads, so they do
+ * not outlive the request — request-scope.ts), and the result gets its serializer. Yoga
+ * serializes with `result.stringify` when present. The compiled serializer knows only the data's
+ * shape, so it is used for error-free results; errors (with their extensions) keep JSON.stringify.
+ * Here rather than in an `onExecuteDone` hook of its own: with the hook, the flat list (which has
+ * no loaders) measured slower; here it costs one property read (docs/performance.md, session 13).
  */
-function withSerializer(result: CompiledResult, compiled: CompiledQuery): CompiledResult {
+function finishExecution(result: CompiledResult, compiled: CompiledQuery, contextValue: unknown): CompiledResult {
+  endRequestScope(contextValue);
   if (!result.errors?.length) Object.defineProperty(result, 'stringify', { value: compiled.stringify, enumerable: false });
   return result;
 }
@@ -54,8 +59,11 @@ export function useJitExecution(options: UseJitExecutionOptions = {}): Plugin {
       const compiled = cache.get(args.schema, args.document, args.operationName ?? undefined);
       if (!compiled) return;
       setExecuteFn((execution) => {
-        const result = compiled.query(execution.rootValue, execution.contextValue, execution.variableValues ?? {});
-        return isPromise(result) ? result.then((done) => withSerializer(done, compiled)) : withSerializer(result, compiled);
+        const { contextValue } = execution;
+        const result = compiled.query(execution.rootValue, contextValue, execution.variableValues ?? {});
+        return isPromise(result)
+          ? result.then((done) => finishExecution(done, compiled, contextValue))
+          : finishExecution(result, compiled, contextValue);
       });
     },
   };

@@ -1,6 +1,7 @@
 import type { ModuleContext, ModuleHandle, ModuleUser } from '../../sdk/types.js';
 import { bindHandleToUser } from '../handle/bind-handle-to-user.js';
 import type { PermissionChecks } from '../handle/permission-registry.js';
+import { holdForRequest } from './request-scope.js';
 
 /** Turns a request's context into the one a module's resolvers see; knows whose module it is. */
 export type ModuleContextFactory = ((requestContext: unknown) => ModuleContext) & { readonly moduleName: string };
@@ -30,6 +31,8 @@ function moduleUserView(user: ModuleUser | null | undefined): ModuleUser | null 
  * V8's young-generation collector holds a WeakMap's values strongly, so every request's module
  * contexts — with their loaders and all they read — survived until the next full collection
  * (docs/performance.md, session 9). A context that cannot take a property gets a fresh view per call.
+ * The bound handle is also held for `endRequestScope`, which drops its loaders' reads when the
+ * request is over.
  */
 export function createModuleContextFactory(handle: ModuleHandle, permissions: PermissionChecks): ModuleContextFactory {
   const slot = Symbol(`a64.moduleContext.${handle.name}`);
@@ -42,7 +45,10 @@ export function createModuleContextFactory(handle: ModuleHandle, permissions: Pe
     const held = (key as { [slot]?: ModuleContext })[slot];
     if (held) return held;
     const context = build(key);
-    if (Object.isExtensible(key)) Object.defineProperty(key, slot, { value: context });
+    if (Object.isExtensible(key)) {
+      Object.defineProperty(key, slot, { value: context });
+      holdForRequest(key, context.module);
+    }
     return context;
   };
   return Object.assign(contextFor, { moduleName: handle.name });

@@ -5,6 +5,9 @@ import type { PermissionChecks } from './permission-registry.js';
 
 type BoundHandleClass = new (user: ModuleUser | null, permissions: PermissionChecks) => ModuleHandle;
 
+/** Per bound-handle class (by its prototype): drops what a handle's loaders read. */
+const forgetterOf = new WeakMap<object, (handle: ModuleHandle) => void>();
+
 /**
  * The class of a base handle's per-request views: its prototype is the base handle, so whatever
  * a request does not override is the base's. `Object.create` with property descriptors took ~2 µs
@@ -17,11 +20,18 @@ function boundHandleClass(base: ModuleHandle): BoundHandleClass {
     readonly can: (permission: string) => boolean;
     readonly assertCan: (permission: string) => void;
     readonly loader: LoaderFactory;
+    // Private: writable on the frozen handle, out of a module's reach. Built on first use (most
+    // requests never ask a module for a loader), dropped by `forgetRequestReads`.
+    #loaders: LoaderFactory | undefined;
+
+    static {
+      forgetterOf.set(BoundHandle.prototype, (handle) => {
+        (handle as unknown as BoundHandle).#loaders = undefined;
+      });
+    }
 
     constructor(user: ModuleUser | null, permissions: PermissionChecks) {
       const can = (permission: string) => permissions.holds(user, permission);
-      // Built on first use: most requests never ask a module for a loader.
-      let loaders: LoaderFactory | undefined;
       this.user = user;
       this.can = can;
       this.assertCan = (permission) => {
@@ -33,8 +43,8 @@ function boundHandleClass(base: ModuleHandle): BoundHandleClass {
         );
       };
       this.loader = (collection, key, options) => {
-        loaders ??= createLoaderFactory(base.store, true);
-        return loaders(collection, key, options);
+        this.#loaders ??= createLoaderFactory(base.store, true);
+        return this.#loaders(collection, key, options);
       };
       Object.freeze(this);
     }
@@ -57,4 +67,15 @@ export function bindHandleToUser(base: ModuleHandle, user: ModuleUser | null, pe
     classOfBase.set(base, BoundHandle);
   }
   return new BoundHandle(user, permissions);
+}
+
+/**
+ * Drops what a bound handle's loaders read, once its request is over. V8 allocates a request's
+ * bound handle straight into the old generation (it lives as long as the request), and an old
+ * object — even dead — keeps the young ones it points to alive through every scavenge until the
+ * next full collection: the loaders' reads were most of what each scavenge promoted
+ * (docs/performance.md, session 13). A loader asked for afterwards starts afresh.
+ */
+export function forgetRequestReads(handle: ModuleHandle): void {
+  forgetterOf.get(Object.getPrototypeOf(handle))?.(handle);
 }
