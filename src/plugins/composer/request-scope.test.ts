@@ -5,59 +5,27 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModuleHandle } from '../../sdk/types.js';
 import { openEmbeddedStore } from '../../store/embedded/embedded-store.js';
 import type { DocumentStore } from '../../store/types.js';
-import { createModuleHandle } from '../handle/create-module-handle.js';
+import { countingStore, testModuleHandle } from '../handle/module-handle.test-support.js';
 import { createPermissionRegistry } from '../handle/permission-registry.js';
 import { createModuleContextFactory } from './create-module-context-factory.js';
 import { endRequestScope } from './request-scope.js';
 
 let dataDir: string;
 let store: DocumentStore;
-const finds = vi.fn();
-
-const manifest = {
-  module_name: 'farmish',
-  display_name: 'Farmish',
-  version: '1.0.0',
-  description: 'test',
-  author: 'test',
-  entry: 'index.js',
-  dependencies: {},
-  database_collections: ['blocks'],
-  permissions: [],
-  license_required: false,
-};
-
-/** The module's store, counting the finds its loaders make. */
-function countingFinds(inner: DocumentStore): DocumentStore {
-  return {
-    ...inner,
-    kind: inner.kind,
-    collection(name) {
-      const collection = inner.collection(name);
-      return Object.assign(Object.create(collection), {
-        find: (...args: Parameters<typeof collection.find>) => {
-          finds(name);
-          return collection.find(...args);
-        },
-      });
-    },
-  } as DocumentStore;
-}
+const reads = vi.fn();
 
 function moduleBase(): ModuleHandle {
-  return createModuleHandle({
-    manifest: manifest as never,
-    store: countingFinds(store),
-    logger: { child: () => ({}) } as never,
-    services: {},
-  }).handle;
+  return testModuleHandle(
+    countingStore(store, (...args) => reads(...args)),
+    ['blocks'],
+  );
 }
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'a64-scope-'));
   store = await openEmbeddedStore({ dataDir });
   await store.collection('blocks').insertMany([{ farmId: 'f1', name: 'north' }]);
-  finds.mockClear();
+  reads.mockClear();
 });
 
 afterEach(async () => {
@@ -73,12 +41,12 @@ describe('endRequestScope', () => {
     expect(contextOf(request).module).toBe(module);
     await module.loader('blocks', 'farmId').load('f1');
     await module.loader('blocks', 'farmId').load('f1');
-    expect(finds).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveBeenCalledTimes(1);
 
     endRequestScope(request);
     // Anything that still holds the handle (a late promise, a stream) reads afresh: nothing is lost.
     expect(await module.loader('blocks', 'farmId').load('f1')).toEqual([expect.objectContaining({ name: 'north' })]);
-    expect(finds).toHaveBeenCalledTimes(2);
+    expect(reads).toHaveBeenCalledTimes(2);
     endRequestScope(request);
     endRequestScope(undefined);
     endRequestScope({});

@@ -6,57 +6,18 @@ import type { ModuleDocument, ModuleHandle } from '../../sdk/types.js';
 import { openEmbeddedStore } from '../../store/embedded/embedded-store.js';
 import type { DocumentStore } from '../../store/types.js';
 import { bindHandleToUser } from './bind-handle-to-user.js';
-import { createModuleHandle } from './create-module-handle.js';
+import { countingStore, testModuleHandle } from './module-handle.test-support.js';
 import { createPermissionRegistry } from './permission-registry.js';
 
 let dataDir: string;
 let store: DocumentStore;
 let reads: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
 
-const manifest = {
-  module_name: 'farmish',
-  display_name: 'Farmish',
-  version: '1.0.0',
-  description: 'test',
-  author: 'test',
-  entry: 'index.js',
-  dependencies: {},
-  database_collections: ['farms', 'blocks'],
-  permissions: [],
-  license_required: false,
-};
-
-/** The store as the module sees it, counting every find/findOne/countDocuments. */
-function countingStore(inner: DocumentStore): DocumentStore {
-  return {
-    ...inner,
-    kind: inner.kind,
-    collection(name) {
-      const collection = inner.collection(name);
-      return new Proxy(collection, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver);
-          if (typeof value !== 'function') return value;
-          if (property === 'find' || property === 'findOne' || property === 'countDocuments') {
-            return (...args: unknown[]) => {
-              reads(name, ...args);
-              return value.apply(target, args);
-            };
-          }
-          return value.bind(target);
-        },
-      });
-    },
-  } as DocumentStore;
-}
-
 function handles(): { base: ModuleHandle; request: () => ModuleHandle } {
-  const { handle } = createModuleHandle({
-    manifest: manifest as never,
-    store: countingStore(store),
-    logger: { child: () => ({}) } as never,
-    services: {},
-  });
+  const handle = testModuleHandle(
+    countingStore(store, (...args) => reads(...args)),
+    ['farms', 'blocks'],
+  );
   const permissions = createPermissionRegistry();
   return { base: handle, request: () => bindHandleToUser(handle, null, permissions) };
 }
