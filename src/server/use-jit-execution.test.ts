@@ -1,10 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it, vi } from 'vitest';
+import { createModuleContextFactory } from '../plugins/composer/create-module-context-factory.js';
+import { countingStore, testModuleHandle } from '../plugins/handle/module-handle.test-support.js';
+import { createPermissionRegistry } from '../plugins/handle/permission-registry.js';
+import type { ModuleHandle } from '../sdk/types.js';
+import { openEmbeddedStore } from '../store/embedded/embedded-store.js';
 import { DateTimeScalar } from './resolvers/scalars.js';
 import { useJitExecution } from './use-jit-execution.js';
 
-async function post(yoga: { fetch: ReturnType<typeof createYoga>['fetch'] }, query: string) {
+async function post(yoga: ReturnType<typeof createYoga>, query: string) {
   const response = await yoga.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -37,27 +45,40 @@ describe('useJitExecution', () => {
 });
 
 describe('useJitExecution and the request scope', () => {
-  it('ends the request scope once the compiled query has its result', async () => {
-    const ends: unknown[] = [];
-    const scope = await import('../plugins/composer/request-scope.js');
-    const spy = vi.spyOn(scope, 'endRequestScope').mockImplementation((context) => {
-      ends.push(context);
-    });
+  it('ends the request scope once the compiled query has its result: a module loader reads afresh after it', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'a64-jit-scope-'));
+    const store = await openEmbeddedStore({ dataDir });
     try {
+      await store.collection('blocks').insertOne({ farmId: 'f1', name: 'north' });
+      const reads = vi.fn();
+      const contextOf = createModuleContextFactory(
+        testModuleHandle(
+          countingStore(store, (...args) => reads(...args)),
+          ['blocks'],
+        ),
+        createPermissionRegistry(),
+      );
+      let module: ModuleHandle | undefined;
       const schema = makeExecutableSchema({
-        typeDefs: 'type Query { slow: Int! }',
-        resolvers: { Query: { slow: async () => 7 } },
+        typeDefs: 'type Query { blocks: Int! }',
+        resolvers: {
+          Query: {
+            blocks: async (_root: unknown, _args: unknown, context: object) => {
+              module = contextOf(context).module;
+              await module.loader('blocks', 'farmId').load('f1');
+              return (await module.loader('blocks', 'farmId').load('f1')).length;
+            },
+          },
+        },
       });
-      const yoga = createYoga({
-        schema,
-        plugins: [useJitExecution()],
-        logging: false,
-        context: (): Record<string, unknown> => ({ marker: 'this request' }),
-      });
-      expect(await post(yoga, '{ slow }')).toEqual({ data: { slow: 7 } });
-      expect(ends).toEqual([expect.objectContaining({ marker: 'this request' })]);
+      const yoga = createYoga({ schema, plugins: [useJitExecution()], logging: false });
+      expect(await post(yoga, '{ blocks }')).toEqual({ data: { blocks: 1 } });
+      expect(reads).toHaveBeenCalledTimes(1);
+      await module?.loader('blocks', 'farmId').load('f1');
+      expect(reads).toHaveBeenCalledTimes(2);
     } finally {
-      spy.mockRestore();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
